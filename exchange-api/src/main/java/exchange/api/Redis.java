@@ -1,0 +1,22 @@
+package exchange.api;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+/** Opens a pooled Redis client from exchange.redis.* configuration. */
+public final class Redis {
+    private Redis() {
+    }
+
+    public static JedisPooled open() {
+        Config config = ConfigProvider.getConfig();
+        String host = config.getOptionalValue("exchange.redis.host", String.class).orElse("127.0.0.1");
+        int port = config.getOptionalValue("exchange.redis.port", Integer.class).orElse(6379);
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder().timeoutMillis(2000);
+        config.getOptionalValue("exchange.redis.password", String.class).ifPresent(client::password);
+        return new JedisPooled(new HostAndPort(host, port), client.build());
+    }
+}

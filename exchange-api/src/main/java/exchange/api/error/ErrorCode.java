@@ -1,0 +1,42 @@
+package exchange.api.error;
+
+/**
+ * Every business rejection the exchange can give, with the HTTP status it maps to.
+ * Clients switch on {@link #name()}, so names are part of the public API: never rename one.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400, "The request is missing a field or a field is malformed."),
+    MALFORMED_JSON(400, "The request body is not valid JSON."),
+    INVALID_EMAIL(400, "The e-mail address is not valid."),
+    WEAK_PASSWORD(400, "The password must be 8 to 128 characters and contain a letter and a digit."),
+    CODE_INVALID(400, "The verification code is wrong."),
+    CODE_EXPIRED(400, "There is no valid verification code for this address; request a new one."),
+    CODE_TRIES_EXCEEDED(400, "Too many wrong codes; request a new one."),
+    CODE_RATE_LIMITED(429, "A code was sent to this address less than a minute ago."),
+    BAD_CREDENTIALS(401, "E-mail or password is wrong."),
+    UNAUTHENTICATED(401, "A valid bearer token is required."),
+    FORBIDDEN(403, "This action is not allowed for this account."),
+    NOT_FOUND(404, "No such resource."),
+    METHOD_NOT_ALLOWED(405, "This method is not allowed on this resource."),
+    UNSUPPORTED_MEDIA_TYPE(415, "Send the body as application/json."),
+    EMAIL_TAKEN(409, "An account with this e-mail already exists."),
+    PROBE_ROLLED_BACK(409, "The probe transaction was rolled back on purpose; nothing was published."),
+    MAIL_UNAVAILABLE(503, "The verification e-mail could not be sent; try again later."),
+    INTERNAL(500, "Unexpected error.");
+
+    private final int httpStatus;
+    private final String message;
+
+    ErrorCode(int httpStatus, String message) {
+        this.httpStatus = httpStatus;
+        this.message = message;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String message() {
+        return message;
+    }
+}

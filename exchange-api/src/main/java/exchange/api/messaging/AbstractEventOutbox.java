@@ -1,0 +1,128 @@
+package exchange.api.messaging;
+
+import exchange.api.event.DomainEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A service's outbox: {@link #publish} writes the event beside the business rows of the caller's
+ * JTA transaction and ties a transactional RocketMQ message to that transaction's outcome. A relay
+ * runs every two seconds: it records what was delivered and republishes what the broker never got
+ * (it was down at commit time, or the server died between commit and send).
+ *
+ * <p>Each service extends this as a {@code @Singleton @Startup} bean with bean-managed concurrency,
+ * over its own outbox table.
+ */
+public abstract class AbstractEventOutbox {
+    /** Rows younger than this may still be settling through their own transaction's synchronization. */
+    private static final Duration RELAY_GRACE = Duration.ofSeconds(5);
+    private static final int RELAY_BATCH = 200;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+    @Resource
+    private SessionContext context;
+
+    private final Queue<String> delivered = new ConcurrentLinkedQueue<>();
+    private volatile RocketMqPublisher publisher;
+
+    protected abstract EntityManager entityManager();
+
+    protected abstract OutboxRecord newRecord();
+
+    protected abstract Class<? extends OutboxRecord> recordType();
+
+    protected abstract String producerGroup();
+
+    @PostConstruct
+    protected void startPublisher() {
+        AbstractEventOutbox self = context.getBusinessObject(getClass());
+        publisher = RocketMqPublisher.start(producerGroup(), self::isRecorded);
+    }
+
+    @PreDestroy
+    protected void stopPublisher() {
+        publisher.shutdown();
+    }
+
+    /** Publishes the event if, and only if, the caller's transaction commits. Returns the event id. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public String publish(DomainEvent event) {
+        OutboxRecord record = newRecord();
+        record.fill(event, Instant.now());
+        entityManager().persist(record);
+        transactions.registerInterposedSynchronization(
+                new OutboxSynchronization(publisher, record.envelope(), delivered::add));
+        return record.eventId();
+    }
+
+    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void relay() {
+        AbstractEventOutbox self = context.getBusinessObject(getClass());
+        self.markSent(drainDelivered());
+        for (EventEnvelope event : self.unsentBefore(Instant.now().minus(RELAY_GRACE), RELAY_BATCH)) {
+            if (publisher.sendCommitted(event)) {
+                delivered.add(event.eventId());
+            }
+        }
+        self.markSent(drainDelivered());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean isRecorded(String eventId) {
+        return eventId != null && entityManager().find(recordType(), eventId) != null;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markSent(List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (String id : eventIds) {
+            OutboxRecord record = entityManager().find(recordType(), id);
+            if (record != null && record.sentAt() == null) {
+                record.markSent(now);
+            }
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<EventEnvelope> unsentBefore(Instant cutoff, int max) {
+        String jpql = "SELECT r FROM " + entityManager().getMetamodel().entity(recordType()).getName()
+                + " r WHERE r.sentAt IS NULL AND r.createdAt < :cutoff ORDER BY r.createdAt";
+        return entityManager().createQuery(jpql, OutboxRecord.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(max)
+                .getResultList().stream().map(OutboxRecord::envelope).toList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long unsentCount() {
+        String jpql = "SELECT COUNT(r) FROM " + entityManager().getMetamodel().entity(recordType()).getName()
+                + " r WHERE r.sentAt IS NULL";
+        return entityManager().createQuery(jpql, Long.class).getSingleResult();
+    }
+
+    private List<String> drainDelivered() {
+        List<String> ids = new ArrayList<>();
+        for (String id; (id = delivered.poll()) != null; ) {
+            ids.add(id);
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,112 @@
+package exchange.api.messaging;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.client.producer.TransactionListener;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageAccessor;
+import org.apache.rocketmq.common.message.MessageConst;
+import org.apache.rocketmq.common.message.MessageExt;
+
+/**
+ * One service's RocketMQ producer. Events go out as transactional (half) messages whose fate is
+ * decided by the JTA outcome; when the broker asks about a half message whose outcome it never
+ * heard, the answer is whether the outbox row exists.
+ */
+public final class RocketMqPublisher {
+    static final String EVENT_ID = "eventId";
+    static final String OCCURRED_AT = "occurredAt";
+    private static final Logger LOG = Logger.getLogger(RocketMqPublisher.class.getName());
+    /** A half message younger than this may belong to a transaction still running. */
+    private static final Duration UNDECIDED_WINDOW = Duration.ofSeconds(60);
+
+    private final TransactionMQProducer producer;
+
+    private RocketMqPublisher(TransactionMQProducer producer) {
+        this.producer = producer;
+    }
+
+    /** A half message on the broker, waiting for the transaction's outcome. */
+    public record Half(Message message, SendResult result) {
+    }
+
+    public static RocketMqPublisher start(String group, Predicate<String> outboxHasEvent) {
+        TransactionMQProducer producer = new TransactionMQProducer(group);
+        producer.setNamesrvAddr(RocketMqSettings.namesrv());
+        producer.setInstanceName(group);
+        producer.setVipChannelEnabled(false);
+        producer.setSendMsgTimeout(2000);
+        producer.setRetryTimesWhenSendFailed(1);
+        producer.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                // Never called: half messages are sent by sendHalf and ended by the JTA outcome.
+                return LocalTransactionState.UNKNOW;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                String eventId = msg.getUserProperty(EVENT_ID);
+                if (outboxHasEvent.test(eventId)) {
+                    return LocalTransactionState.COMMIT_MESSAGE;
+                }
+                long age = System.currentTimeMillis() - msg.getBornTimestamp();
+                return age > UNDECIDED_WINDOW.toMillis()
+                        ? LocalTransactionState.ROLLBACK_MESSAGE
+                        : LocalTransactionState.UNKNOW;
+            }
+        });
+        try {
+            producer.start();
+        } catch (MQClientException e) {
+            throw new IllegalStateException("RocketMQ producer " + group + " did not start", e);
+        }
+        return new RocketMqPublisher(producer);
+    }
+
+    public Half sendHalf(EventEnvelope event) throws Exception {
+        Message message = toMessage(event);
+        // What sendMessageInTransaction does, minus ending the transaction at once: its result
+        // lacks the broker's offset message id, without which a later endTransaction cannot work.
+        MessageAccessor.putProperty(message, MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
+        MessageAccessor.putProperty(message, MessageConst.PROPERTY_PRODUCER_GROUP, producer.getProducerGroup());
+        SendResult result = producer.send(message);
+        if (result.getSendStatus() != SendStatus.SEND_OK) {
+            throw new MQClientException("half message not stored: " + result.getSendStatus(), null);
+        }
+        return new Half(message, result);
+    }
+
+    public void end(Half half, boolean commit) throws Exception {
+        producer.getDefaultMQProducerImpl().endTransaction(half.message(), half.result(),
+                commit ? LocalTransactionState.COMMIT_MESSAGE : LocalTransactionState.ROLLBACK_MESSAGE, null);
+    }
+
+    /** For the relay: the outbox row is committed, so a plain message is the right thing to send. */
+    public boolean sendCommitted(EventEnvelope event) {
+        try {
+            return producer.send(toMessage(event)).getSendStatus() == SendStatus.SEND_OK;
+        } catch (Exception e) {
+            LOG.fine(() -> "relay send failed for " + event.eventId() + ": " + e);
+            return false;
+        } 
+    }
+
+    public void shutdown() {
+        producer.shutdown();
+    }
+
+    static Message toMessage(EventEnvelope event) {
+        Message message = new Message(event.topic(), event.type(), event.key(),
+                event.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        message.putUserProperty(EVENT_ID, event.eventId());
+        message.putUserProperty(OCCURRED_AT, event.occurredAt().toString());
+        return message;
+    }
+}

@@ -1,0 +1,82 @@
+package exchange.api.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.MessageExt;
+
+/**
+ * One service's consumer group. The handler runs its own JTA transaction (it is an EJB call) and
+ * records the event id there; a handler that throws gets the message again later, and after
+ * {@link #MAX_RECONSUME} failures RocketMQ moves it to the group's dead-letter queue.
+ */
+public final class RocketMqSubscriber {
+    public static final int MAX_RECONSUME = 5;
+    private static final Logger LOG = Logger.getLogger(RocketMqSubscriber.class.getName());
+
+    private final DefaultMQPushConsumer consumer;
+
+    private RocketMqSubscriber(DefaultMQPushConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    /**
+     * @param subscriptions topic to tag expression ("*" or "TypeA || TypeB")
+     */
+    public static RocketMqSubscriber start(String group, Map<String, String> subscriptions,
+                                           Consumer<EventEnvelope> handler) {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        consumer.setNamesrvAddr(RocketMqSettings.namesrv());
+        consumer.setInstanceName(group);
+        consumer.setVipChannelEnabled(false);
+        // Consumers are idempotent, so a new group reads from the start rather than risk a gap.
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setMaxReconsumeTimes(MAX_RECONSUME);
+        consumer.setConsumeThreadMin(2);
+        consumer.setConsumeThreadMax(4);
+        try {
+            for (Map.Entry<String, String> s : subscriptions.entrySet()) {
+                consumer.subscribe(s.getKey(), s.getValue());
+            }
+            consumer.registerMessageListener((MessageListenerConcurrently) (messages, ctx) -> {
+                for (MessageExt message : messages) {
+                    try {
+                        handler.accept(envelope(message));
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Event " + message.getUserProperty(RocketMqPublisher.EVENT_ID)
+                                + " failed in " + group + " (attempt " + (message.getReconsumeTimes() + 1) + ")", e);
+                        return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                    }
+                }
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            consumer.start();
+        } catch (MQClientException e) {
+            throw new IllegalStateException("RocketMQ consumer " + group + " did not start", e);
+        }
+        return new RocketMqSubscriber(consumer);
+    }
+
+    public void shutdown() {
+        consumer.shutdown();
+    }
+
+    static EventEnvelope envelope(MessageExt message) {
+        String occurred = message.getUserProperty(RocketMqPublisher.OCCURRED_AT);
+        return new EventEnvelope(
+                message.getUserProperty(RocketMqPublisher.EVENT_ID),
+                message.getTags(),
+                message.getTopic(),
+                message.getKeys(),
+                occurred == null ? Instant.ofEpochMilli(message.getBornTimestamp()) : Instant.parse(occurred),
+                new String(message.getBody(), StandardCharsets.UTF_8));
+    }
+}

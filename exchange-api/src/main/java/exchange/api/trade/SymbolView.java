@@ -1,0 +1,8 @@
+package exchange.api.trade;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+
+public record SymbolView(String symbol, String baseAsset, String quoteAsset, BigDecimal priceTick,
+                         BigDecimal quantityStep, BigDecimal minNotional, String status) implements Serializable {
+}

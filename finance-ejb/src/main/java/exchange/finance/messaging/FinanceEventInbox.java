@@ -1,0 +1,34 @@
+package exchange.finance.messaging;
+
+import exchange.api.event.ConsumerGroups;
+import exchange.api.event.Topics;
+import exchange.api.messaging.RocketMqSubscriber;
+import exchange.finance.audit.RecordAuditEntry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.util.Map;
+
+/** Finance hears everything it audits, under {@code finance-service-group}. */
+@Singleton
+@Startup
+@DependsOn("FinanceSchema")
+public class FinanceEventInbox {
+    @EJB
+    private RecordAuditEntry audit;
+    private RocketMqSubscriber subscriber;
+
+    @PostConstruct
+    void start() {
+        subscriber = RocketMqSubscriber.start(ConsumerGroups.FINANCE,
+                Map.of(Topics.USER, "*", Topics.SYSTEM, "*"), audit::record);
+    }
+
+    @PreDestroy
+    void stop() {
+        subscriber.shutdown();
+    }
+}

@@ -1,0 +1,40 @@
+package exchange.trade.market;
+
+import exchange.api.trade.SymbolView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+/** A market: what is traded against what, and the filters every order must pass. */
+@Entity
+@Table(schema = "exchange_trade", name = "symbols")
+public class Symbol {
+    @Id
+    private String symbol;
+    @Column(name = "base_asset", nullable = false)
+    private String baseAsset;
+    @Column(name = "quote_asset", nullable = false)
+    private String quoteAsset;
+    @Column(name = "price_tick", nullable = false, precision = 36, scale = 18)
+    private BigDecimal priceTick;
+    @Column(name = "quantity_step", nullable = false, precision = 36, scale = 18)
+    private BigDecimal quantityStep;
+    @Column(name = "min_notional", nullable = false, precision = 36, scale = 18)
+    private BigDecimal minNotional;
+    @Column(name = "maker_fee", nullable = false, precision = 36, scale = 18)
+    private BigDecimal makerFee;
+    @Column(name = "taker_fee", nullable = false, precision = 36, scale = 18)
+    private BigDecimal takerFee;
+    @Column(nullable = false)
+    private String status;
+
+    protected Symbol() {
+    }
+
+    public SymbolView view() {
+        return new SymbolView(symbol, baseAsset, quoteAsset, priceTick.stripTrailingZeros(),
+                quantityStep.stripTrailingZeros(), minNotional.stripTrailingZeros(), status);
+    }
+}

@@ -1,0 +1,34 @@
+package exchange.wallet.messaging;
+
+import exchange.api.event.ConsumerGroups;
+import exchange.api.event.Topics;
+import exchange.api.messaging.RocketMqSubscriber;
+import exchange.wallet.account.OpenAccounts;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.util.Map;
+
+/** What the wallet service listens to, under {@code wallet-service-group}. */
+@Singleton
+@Startup
+@DependsOn("WalletSchema")
+public class WalletEventInbox {
+    @EJB
+    private OpenAccounts openAccounts;
+    private RocketMqSubscriber subscriber;
+
+    @PostConstruct
+    void start() {
+        subscriber = RocketMqSubscriber.start(ConsumerGroups.WALLET,
+                Map.of(Topics.USER, "UserRegistered"), openAccounts::onUserRegistered);
+    }
+
+    @PreDestroy
+    void stop() {
+        subscriber.shutdown();
+    }
+}

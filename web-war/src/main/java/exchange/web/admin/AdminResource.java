@@ -1,0 +1,88 @@
+package exchange.web.admin;
+
+import exchange.api.Page;
+import exchange.api.finance.AuditEntryView;
+import exchange.api.finance.AuditTrail;
+import exchange.api.finance.MessagePathProbe;
+import exchange.api.user.AccessToken;
+import exchange.api.user.OperatorAuthentication;
+import exchange.api.user.UserDirectory;
+import exchange.api.user.UserView;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The operators' API (the console's pages use the same business interfaces). */
+@Path("admin")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+    @EJB
+    private OperatorAuthentication operators;
+    @EJB
+    private UserDirectory users;
+    @EJB
+    private AuditTrail audit;
+    @EJB
+    private MessagePathProbe probe;
+    @Inject
+    private JsonWebToken jwt;
+
+    public record LoginRequest(@NotBlank String email, @NotBlank String password) {
+    }
+
+    public record ProbeRequest(boolean rollBack) {
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    public Map<String, String> login(@NotNull @Valid LoginRequest body) {
+        AccessToken token = operators.login(body.email(), body.password());
+        return Map.of("token", token.token(), "expiresAt", token.expiresAt().toString());
+    }
+
+    @GET
+    @Path("users")
+    @RolesAllowed("admin")
+    public Page<UserView> users(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+                                @QueryParam("email") String email) {
+        return users.users(page, size, email);
+    }
+
+    @GET
+    @Path("audit")
+    @RolesAllowed("admin")
+    public Page<AuditEntryView> audit(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+                                      @QueryParam("type") String type,
+                                      @QueryParam("subject") String subject) {
+        return audit.entries(page, size, type, subject);
+    }
+
+    @POST
+    @Path("ops/probe")
+    @RolesAllowed("admin")
+    public Map<String, String> probe(@NotNull ProbeRequest body) {
+        return Map.of("probeId", probe.probe(jwt.getName(), body.rollBack()));
+    }
+}

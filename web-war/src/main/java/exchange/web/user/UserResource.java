@@ -1,0 +1,91 @@
+package exchange.web.user;
+
+import exchange.api.error.BusinessException;
+import exchange.api.error.ErrorCode;
+import exchange.api.user.AccessToken;
+import exchange.api.user.UserDirectory;
+import exchange.api.user.UserLogin;
+import exchange.api.user.UserRegistration;
+import exchange.api.user.UserView;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Seed 2.1 / 3.1: sign-up with an e-mailed code, login, and who-am-I. */
+@Path("user")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+    @EJB
+    private UserRegistration registration;
+    @EJB
+    private UserLogin login;
+    @EJB
+    private UserDirectory users;
+    @Inject
+    private JsonWebToken jwt;
+    @Context
+    private HttpServletRequest request;
+
+    public record CodeRequest(@NotBlank String email) {
+    }
+
+    public record RegisterRequest(@NotBlank String email, @NotBlank String code, @NotBlank String password) {
+    }
+
+    public record LoginRequest(@NotBlank String email, @NotBlank String password) {
+    }
+
+    public record TokenResponse(long userId, String email, String token, String expiresAt) {
+        static TokenResponse of(AccessToken t) {
+            return new TokenResponse(t.subjectId(), t.email(), t.token(), t.expiresAt().toString());
+        }
+    }
+
+    @POST
+    @Path("register/code")
+    @PermitAll
+    public Response sendCode(@NotNull @Valid CodeRequest body) {
+        registration.sendCode(body.email());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("register")
+    @PermitAll
+    public Response register(@NotNull @Valid RegisterRequest body) {
+        AccessToken token = registration.register(body.email(), body.code(), body.password());
+        return Response.status(Response.Status.CREATED).entity(TokenResponse.of(token)).build();
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    public TokenResponse login(@NotNull @Valid LoginRequest body) {
+        return TokenResponse.of(login.login(body.email(), body.password(), request.getRemoteAddr()));
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed("trader")
+    public UserView me() {
+        return users.user(Long.parseLong(jwt.getSubject()))
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND));
+    }
+}

@@ -1,0 +1,32 @@
+package exchange.web.wallet;
+
+import exchange.api.wallet.AccountView;
+import exchange.api.wallet.WalletAccounts;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The caller's own accounts; the user id comes from the token, never from the request. */
+@Path("wallet")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class WalletResource {
+    @EJB
+    private WalletAccounts accounts;
+    @Inject
+    private JsonWebToken jwt;
+
+    @GET
+    @Path("accounts")
+    @RolesAllowed("trader")
+    public List<AccountView> accounts() {
+        return accounts.accountsOf(Long.parseLong(jwt.getSubject()));
+    }
+}
