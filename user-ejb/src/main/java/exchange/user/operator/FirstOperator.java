@@ -16,8 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The console needs someone to sign in first: the operator named by exchange.admin.email and
- * exchange.admin.password is created with the admin role if no such operator exists yet. The
- * password is only read from configuration, never logged.
+ * exchange.admin.password is created with the admin role if missing. Configuration is the source
+ * of truth for this one bootstrap account, so a changed password there replaces the stored one
+ * (the way to recover a lost admin password). The password is only read, never logged.
  */
 @Singleton
 @Startup
@@ -38,17 +39,19 @@ public class FirstOperator {
 
     @PostConstruct
     void ensure() {
-        String address = Emails.normalize(email);
-        boolean exists = !em.createNamedQuery(Operator.BY_EMAIL, Operator.class).setParameter("email", address)
-                .getResultList().isEmpty();
-        if (exists) {
-            return;
-        }
         if (password.isEmpty() || password.get().isBlank()) {
-            LOG.warning("No operator exists and exchange.admin.password is not set: the console has no one to sign in.");
+            LOG.warning("exchange.admin.password is not set: no bootstrap operator is created or updated.");
             return;
         }
-        em.persist(new Operator(address, passwords.hash(password.get()), Set.of("admin")));
-        LOG.info("Created the first operator " + address);
+        String address = Emails.normalize(email);
+        Optional<Operator> existing = em.createNamedQuery(Operator.BY_EMAIL, Operator.class)
+                .setParameter("email", address).getResultStream().findFirst();
+        if (existing.isEmpty()) {
+            em.persist(new Operator(address, passwords.hash(password.get()), Set.of("admin")));
+            LOG.info("Created the bootstrap operator " + address);
+        } else if (!passwords.matches(password.get(), existing.get().passwordHash())) {
+            existing.get().changePassword(passwords.hash(password.get()));
+            LOG.info("Reset the bootstrap operator's password from configuration: " + address);
+        }
     }
 }

@@ -53,6 +53,10 @@ public class Operator {
         return passwordHash;
     }
 
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
     public Set<String> roles() {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
