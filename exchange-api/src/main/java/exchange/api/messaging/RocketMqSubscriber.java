@@ -15,8 +15,10 @@ import org.apache.rocketmq.common.message.MessageExt;
 
 /**
  * One service's consumer group. The handler runs its own JTA transaction (it is an EJB call) and
- * records the event id there; a handler that throws gets the message again later, and after
- * {@link #MAX_RECONSUME} failures RocketMQ moves it to the group's dead-letter queue.
+ * records the event id there; a handler that throws gets the message again after 1 s, 5 s, 10 s,
+ * 30 s and 1 min (RocketMQ delay levels 1 to 5), and after {@link #MAX_RECONSUME} failed retries
+ * RocketMQ moves it to the group's dead-letter queue {@code %DLQ%<group>}, where an operator can
+ * look at it and replay it.
  */
 public final class RocketMqSubscriber {
     public static final int MAX_RECONSUME = 5;
@@ -53,6 +55,7 @@ public final class RocketMqSubscriber {
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "Event " + message.getUserProperty(RocketMqPublisher.EVENT_ID)
                                 + " failed in " + group + " (attempt " + (message.getReconsumeTimes() + 1) + ")", e);
+                        ctx.setDelayLevelWhenNextConsume(message.getReconsumeTimes() + 1);
                         return ConsumeConcurrentlyStatus.RECONSUME_LATER;
                     }
                 }

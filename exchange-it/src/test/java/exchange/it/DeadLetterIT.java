@@ -1,0 +1,71 @@
+package exchange.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import exchange.it.support.Db;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A message its consumer can never process is retried with back-off (1 s, 5 s, 10 s, 30 s, 1 min)
+ * and then parked in the group's dead-letter queue, leaving no trace of a half-done effect.
+ * Takes about two minutes: the back-off is the production one.
+ */
+class DeadLetterIT {
+    private static final Duration DEADLINE = Duration.ofMinutes(4);
+
+    @Test
+    void aMessageThatKeepsFailingEndsInTheDeadLetterQueue() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String suffix = eventId.substring(0, 8);
+        DefaultMQProducer producer = new DefaultMQProducer("it-poison-" + suffix);
+        producer.setNamesrvAddr("127.0.0.1:9876");
+        producer.setInstanceName(producer.getProducerGroup());
+        producer.start();
+        try {
+            // A UserRegistered whose payload the wallet cannot read: every attempt fails.
+            Message poison = new Message("user-events", "UserRegistered", "poison-" + suffix,
+                    "{\"userId\":\"not-a-number\"}".getBytes(StandardCharsets.UTF_8));
+            poison.putUserProperty("eventId", eventId);
+            poison.putUserProperty("occurredAt", Instant.now().toString());
+            producer.send(poison);
+        } finally {
+            producer.shutdown();
+        }
+
+        DefaultLitePullConsumer dlq = new DefaultLitePullConsumer("it-dlq-reader-" + suffix);
+        dlq.setNamesrvAddr("127.0.0.1:9876");
+        dlq.setInstanceName(dlq.getConsumerGroup());
+        dlq.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        dlq.setTopicMetadataCheckIntervalMillis(2000);
+        MessageExt parked = null;
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        try {
+            dlq.subscribe("%DLQ%wallet-service-group", "*");
+            dlq.start();
+            while (parked == null && System.nanoTime() < deadline) {
+                for (MessageExt m : dlq.poll(1000)) {
+                    if (eventId.equals(m.getUserProperty("eventId"))) {
+                        parked = m;
+                    }
+                }
+            }
+        } finally {
+            dlq.shutdown();
+        }
+        assertTrue(parked != null, "poison message reached %DLQ%wallet-service-group within " + DEADLINE);
+        assertEquals("{\"userId\":\"not-a-number\"}", new String(parked.getBody(), StandardCharsets.UTF_8));
+        assertTrue(parked.getReconsumeTimes() >= 5, "retried five times first, was " + parked.getReconsumeTimes());
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_wallet.processed_events WHERE event_id = ?", eventId),
+                "every failed attempt rolled back, including its processed mark");
+    }
+}
