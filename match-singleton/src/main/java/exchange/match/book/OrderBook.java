@@ -1,0 +1,172 @@
+package exchange.match.book;
+
+/**
+ * The fast book: price-time priority over pooled orders and levels, an open-addressing id index,
+ * no locks, no I/O and no allocation once its pools have grown to the book's size. Semantics are
+ * pinned by the differential test against a plain reference book.
+ */
+public final class OrderBook implements Engine {
+    private final BookSide bids = new BookSide(Side.BUY);
+    private final BookSide asks = new BookSide(Side.SELL);
+    private final OrderIndex index = new OrderIndex(1 << 14);
+    private RestingOrder free;
+
+    private BookSide side(Side s) {
+        return s == Side.BUY ? bids : asks;
+    }
+
+    private static boolean crosses(Side taker, long limit, long levelPrice) {
+        return taker == Side.BUY ? levelPrice <= limit : levelPrice >= limit;
+    }
+
+    @Override
+    public void place(long orderId, long userId, Side side, OrderType type, TimeInForce tif, long price, long quantity,
+                      long quote, SelfTradePrevention stp, MatchListener out) {
+        boolean byQuote = type == OrderType.MARKET_QUOTE;
+        if (index.get(orderId) != null) {
+            out.done(orderId, userId, DoneReason.DUPLICATE_ORDER_ID, byQuote ? quote : quantity);
+            return;
+        }
+        BookSide opposite = side(side.opposite());
+        boolean market = byQuote || type == OrderType.MARKET;
+        if (type == OrderType.LIMIT_MAKER) {
+            PriceLevel best = opposite.best();
+            if (best != null && crosses(side, price, best.price)) {
+                out.done(orderId, userId, DoneReason.POST_ONLY_WOULD_CROSS, quantity);
+            } else {
+                rest(orderId, userId, side, price, quantity, out);
+            }
+            return;
+        }
+        if (type == OrderType.LIMIT && tif == TimeInForce.FOK
+                && !fillable(opposite, userId, side, price, quantity, stp)) {
+            out.done(orderId, userId, DoneReason.FOK_UNFILLABLE, quantity);
+            return;
+        }
+        long remaining = byQuote ? quote : quantity;
+        PriceLevel level;
+        while (remaining > 0 && (level = opposite.best()) != null && (market || crosses(side, price, level.price))) {
+            if (byQuote && remaining < level.price) {
+                break; // the budget cannot buy one lot at the best price
+            }
+            RestingOrder maker = level.head;
+            if (maker.userId == userId && stp != SelfTradePrevention.NONE) {
+                if (stp != SelfTradePrevention.EXPIRE_TAKER) {
+                    long left = maker.remaining;
+                    remove(opposite, maker);
+                    out.done(maker.id, maker.userId, DoneReason.STP_EXPIRED_MAKER, left);
+                }
+                if (stp == SelfTradePrevention.EXPIRE_MAKER) {
+                    continue;
+                }
+                out.done(orderId, userId, DoneReason.STP_EXPIRED_TAKER, remaining);
+                return;
+            }
+            long fill = Math.min(maker.remaining, byQuote ? remaining / level.price : remaining);
+            out.trade(maker.id, maker.userId, orderId, userId, side, level.price, fill);
+            maker.remaining -= fill;
+            level.total -= fill;
+            remaining -= byQuote ? fill * level.price : fill;
+            if (maker.remaining == 0) {
+                remove(opposite, maker);
+                out.done(maker.id, maker.userId, DoneReason.FILLED, 0);
+            }
+        }
+        if (remaining == 0) {
+            out.done(orderId, userId, DoneReason.FILLED, 0);
+        } else if (type == OrderType.LIMIT && tif == TimeInForce.GTC) {
+            rest(orderId, userId, side, price, remaining, out);
+        } else {
+            out.done(orderId, userId, DoneReason.EXPIRED, remaining);
+        }
+    }
+
+    /** FOK: is there enough to fill all of it, given what self-trade prevention would do? */
+    private static boolean fillable(BookSide opposite, long userId, Side side, long price, long quantity,
+                                    SelfTradePrevention stp) {
+        long need = quantity;
+        for (int i = 0; i < opposite.size(); i++) {
+            PriceLevel level = opposite.fromBest(i);
+            if (!crosses(side, price, level.price)) {
+                return false;
+            }
+            for (RestingOrder o = level.head; o != null; o = o.next) {
+                if (o.userId == userId && stp != SelfTradePrevention.NONE) {
+                    if (stp == SelfTradePrevention.EXPIRE_MAKER) {
+                        continue;
+                    }
+                    return false;
+                }
+                need -= Math.min(need, o.remaining);
+                if (need == 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void rest(long orderId, long userId, Side side, long price, long quantity, MatchListener out) {
+        RestingOrder order = free;
+        if (order == null) {
+            order = new RestingOrder();
+        } else {
+            free = order.next;
+        }
+        order.id = orderId;
+        order.userId = userId;
+        order.remaining = quantity;
+        order.side = side;
+        side(side).levelFor(price).append(order);
+        index.put(orderId, order);
+        out.rested(orderId, userId, side, price, quantity);
+    }
+
+    private void remove(BookSide bookSide, RestingOrder order) {
+        PriceLevel level = order.level;
+        level.unlink(order);
+        if (level.isEmpty()) {
+            bookSide.remove(level);
+        }
+        index.remove(order.id);
+        order.next = free;
+        free = order;
+    }
+
+    @Override
+    public void cancel(long orderId, long userId, MatchListener out) {
+        RestingOrder order = index.get(orderId);
+        if (order == null || order.userId != userId) {
+            out.done(orderId, userId, DoneReason.UNKNOWN_ORDER, 0);
+            return;
+        }
+        long left = order.remaining;
+        remove(side(order.side), order);
+        out.done(orderId, userId, DoneReason.CANCELED, left);
+    }
+
+    @Override
+    public long stateHash() {
+        long h = 17;
+        for (BookSide s : new BookSide[] {bids, asks}) {
+            for (int i = 0; i < s.size(); i++) {
+                PriceLevel level = s.fromBest(i);
+                for (RestingOrder o = level.head; o != null; o = o.next) {
+                    h = BookHash.mix(h, o.side, level.price, o.id, o.userId, o.remaining);
+                }
+            }
+        }
+        return h;
+    }
+
+    @Override
+    public int restingOrders() {
+        return index.size();
+    }
+
+    /** Best price on a side, or 0 when that side is empty. */
+    public long bestPrice(Side s) {
+        PriceLevel best = side(s).best();
+        return best == null ? 0 : best.price;
+    }
+}

@@ -1,0 +1,43 @@
+package exchange.match.book;
+
+/** All resting orders at one price, oldest first. Pooled. */
+final class PriceLevel {
+    long price;
+    long total;
+    RestingOrder head;
+    RestingOrder tail;
+
+    void append(RestingOrder order) {
+        order.level = this;
+        order.prev = tail;
+        order.next = null;
+        if (tail == null) {
+            head = order;
+        } else {
+            tail.next = order;
+        }
+        tail = order;
+        total += order.remaining;
+    }
+
+    void unlink(RestingOrder order) {
+        if (order.prev == null) {
+            head = order.next;
+        } else {
+            order.prev.next = order.next;
+        }
+        if (order.next == null) {
+            tail = order.prev;
+        } else {
+            order.next.prev = order.prev;
+        }
+        total -= order.remaining;
+        order.prev = null;
+        order.next = null;
+        order.level = null;
+    }
+
+    boolean isEmpty() {
+        return head == null;
+    }
+}

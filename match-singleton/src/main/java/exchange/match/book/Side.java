@@ -1,0 +1,9 @@
+package exchange.match.book;
+
+public enum Side {
+    BUY, SELL;
+
+    public Side opposite() {
+        return this == BUY ? SELL : BUY;
+    }
+}
