@@ -16,6 +16,19 @@ public interface Engine {
 
     void cancel(long orderId, long userId, MatchListener out);
 
+    /**
+     * Moves a resting order to a new price: it leaves the book, takes liquidity at the new price
+     * if it crosses (with its own self-trade mode), and rests the remainder at the back of the
+     * new level. Time priority is lost, as in exchange-core.
+     */
+    void move(long orderId, long userId, long newPrice, MatchListener out);
+
+    /**
+     * Copies up to {@code prices.length} levels of one side, best first, into the arrays and
+     * returns how many were copied.
+     */
+    int depth(Side side, long[] prices, long[] quantities, int[] orders);
+
     /** A hash of every resting order in priority order: equal books have equal hashes. */
     long stateHash();
 

@@ -34,7 +34,7 @@ public final class OrderBook implements Engine {
             if (best != null && crosses(side, price, best.price)) {
                 out.done(orderId, userId, DoneReason.POST_ONLY_WOULD_CROSS, quantity);
             } else {
-                rest(orderId, userId, side, price, quantity, out);
+                rest(orderId, userId, side, price, quantity, stp, out);
             }
             return;
         }
@@ -75,7 +75,7 @@ public final class OrderBook implements Engine {
         if (remaining == 0) {
             out.done(orderId, userId, DoneReason.FILLED, 0);
         } else if (type == OrderType.LIMIT && tif == TimeInForce.GTC) {
-            rest(orderId, userId, side, price, remaining, out);
+            rest(orderId, userId, side, price, remaining, stp, out);
         } else {
             out.done(orderId, userId, DoneReason.EXPIRED, remaining);
         }
@@ -106,7 +106,8 @@ public final class OrderBook implements Engine {
         return false;
     }
 
-    private void rest(long orderId, long userId, Side side, long price, long quantity, MatchListener out) {
+    private void rest(long orderId, long userId, Side side, long price, long quantity, SelfTradePrevention stp,
+                      MatchListener out) {
         RestingOrder order = free;
         if (order == null) {
             order = new RestingOrder();
@@ -117,6 +118,7 @@ public final class OrderBook implements Engine {
         order.userId = userId;
         order.remaining = quantity;
         order.side = side;
+        order.stp = stp;
         side(side).levelFor(price).append(order);
         index.put(orderId, order);
         out.rested(orderId, userId, side, price, quantity);
@@ -143,6 +145,37 @@ public final class OrderBook implements Engine {
         long left = order.remaining;
         remove(side(order.side), order);
         out.done(orderId, userId, DoneReason.CANCELED, left);
+    }
+
+    @Override
+    public void move(long orderId, long userId, long newPrice, MatchListener out) {
+        RestingOrder order = index.get(orderId);
+        if (order == null || order.userId != userId) {
+            out.done(orderId, userId, DoneReason.UNKNOWN_ORDER, 0);
+            return;
+        }
+        Side side = order.side;
+        long left = order.remaining;
+        SelfTradePrevention stp = order.stp;
+        remove(side(side), order);
+        place(orderId, userId, side, OrderType.LIMIT, TimeInForce.GTC, newPrice, left, 0, stp, out);
+    }
+
+    @Override
+    public int depth(Side s, long[] prices, long[] quantities, int[] orders) {
+        BookSide bookSide = side(s);
+        int n = Math.min(prices.length, bookSide.size());
+        for (int i = 0; i < n; i++) {
+            PriceLevel level = bookSide.fromBest(i);
+            prices[i] = level.price;
+            quantities[i] = level.total;
+            int count = 0;
+            for (RestingOrder o = level.head; o != null; o = o.next) {
+                count++;
+            }
+            orders[i] = count;
+        }
+        return n;
     }
 
     @Override

@@ -6,6 +6,7 @@ final class RestingOrder {
     long userId;
     long remaining;
     Side side;
+    SelfTradePrevention stp;
     PriceLevel level;
     RestingOrder prev;
     RestingOrder next;

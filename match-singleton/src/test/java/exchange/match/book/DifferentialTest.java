@@ -31,7 +31,14 @@ class DifferentialTest {
         int trades = 0;
         for (int n = 0; n < COMMANDS; n++) {
             int pick = random.nextInt(100);
-            if (pick < 22 && !placed.isEmpty()) {
+            if (pick >= 90 && !placed.isEmpty()) {
+                long[] target = placed.get(random.nextInt(placed.size()));
+                long userId = random.nextInt(10) == 0 ? 1 + random.nextInt(12) : target[1];
+                long mid = 10_000 + (long) (Math.sin(n / 5_000.0) * 300);
+                long newPrice = mid + random.nextInt(80) - 40;
+                fast.move(target[0], userId, newPrice, fastOut);
+                reference.move(target[0], userId, newPrice, referenceOut);
+            } else if (pick < 22 && !placed.isEmpty()) {
                 long[] target = placed.get(random.nextInt(placed.size()));
                 long userId = random.nextInt(10) == 0 ? 1 + random.nextInt(12) : target[1]; // sometimes not the owner
                 long orderId = random.nextInt(50) == 0 ? nextId + 1000 : target[0];           // sometimes never placed
@@ -66,6 +73,13 @@ class DifferentialTest {
             referenceOut.lines.clear();
             if (n % 1_000 == 0) {
                 assertEquals(reference.stateHash(), fast.stateHash(), "state after command " + n);
+                for (Side s : Side.values()) {
+                    long[] fp = new long[20], fq = new long[20], rp = new long[20], rq = new long[20];
+                    int[] fo = new int[20], ro = new int[20];
+                    assertEquals(reference.depth(s, rp, rq, ro), fast.depth(s, fp, fq, fo));
+                    assertEquals(java.util.Arrays.toString(rp) + java.util.Arrays.toString(rq) + java.util.Arrays.toString(ro),
+                            java.util.Arrays.toString(fp) + java.util.Arrays.toString(fq) + java.util.Arrays.toString(fo));
+                }
             }
         }
         assertEquals(reference.stateHash(), fast.stateHash());

@@ -19,14 +19,16 @@ final class ReferenceBook implements Engine {
         final long userId;
         final Side side;
         final long price;
+        final SelfTradePrevention stp;
         long remaining;
 
-        Order(long id, long userId, Side side, long price, long remaining) {
+        Order(long id, long userId, Side side, long price, long remaining, SelfTradePrevention stp) {
             this.id = id;
             this.userId = userId;
             this.side = side;
             this.price = price;
             this.remaining = remaining;
+            this.stp = stp;
         }
     }
 
@@ -64,7 +66,7 @@ final class ReferenceBook implements Engine {
             if (!candidates.isEmpty() && acceptable(side, type, price, candidates.get(0).price)) {
                 out.done(orderId, userId, DoneReason.POST_ONLY_WOULD_CROSS, quantity);
             } else {
-                add(new Order(orderId, userId, side, price, quantity), out);
+                add(new Order(orderId, userId, side, price, quantity, stp), out);
             }
             return;
         }
@@ -125,7 +127,7 @@ final class ReferenceBook implements Engine {
         if (left == 0) {
             out.done(orderId, userId, DoneReason.FILLED, 0);
         } else if (type == OrderType.LIMIT && tif == TimeInForce.GTC) {
-            add(new Order(orderId, userId, side, price, left), out);
+            add(new Order(orderId, userId, side, price, left, stp), out);
         } else {
             out.done(orderId, userId, DoneReason.EXPIRED, left);
         }
@@ -159,6 +161,32 @@ final class ReferenceBook implements Engine {
         }
         delete(o);
         out.done(orderId, userId, DoneReason.CANCELED, o.remaining);
+    }
+
+    @Override
+    public void move(long orderId, long userId, long newPrice, MatchListener out) {
+        Order o = byId.get(orderId);
+        if (o == null || o.userId != userId) {
+            out.done(orderId, userId, DoneReason.UNKNOWN_ORDER, 0);
+            return;
+        }
+        delete(o);
+        place(orderId, userId, o.side, OrderType.LIMIT, TimeInForce.GTC, newPrice, o.remaining, 0, o.stp, out);
+    }
+
+    @Override
+    public int depth(Side side, long[] prices, long[] quantities, int[] orders) {
+        int n = 0;
+        for (var level : book(side).entrySet()) {
+            if (n == prices.length) {
+                break;
+            }
+            prices[n] = level.getKey();
+            quantities[n] = level.getValue().stream().mapToLong(o -> o.remaining).sum();
+            orders[n] = level.getValue().size();
+            n++;
+        }
+        return n;
     }
 
     @Override
