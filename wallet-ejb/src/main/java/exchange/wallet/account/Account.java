@@ -11,12 +11,17 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One user's balance in one asset. Balances change only through journal entries (trading issue). */
+/**
+ * One balance in one asset: a user's, or one of the exchange's own (system accounts, negative
+ * user ids). Changed only by the ledger, which writes a journal row for every change.
+ */
 @Entity
 @Table(schema = "exchange_wallet", name = "accounts")
 @NamedQuery(name = Account.OF_USER, query = "SELECT a FROM Account a WHERE a.userId = :userId ORDER BY a.asset")
+@NamedQuery(name = Account.ONE, query = "SELECT a FROM Account a WHERE a.userId = :userId AND a.asset = :asset")
 public class Account {
     public static final String OF_USER = "Account.ofUser";
+    public static final String ONE = "Account.one";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,6 +38,8 @@ public class Account {
     private long version;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(nullable = false)
+    private String kind;
 
     protected Account() {
     }
@@ -44,7 +51,32 @@ public class Account {
         a.available = BigDecimal.ZERO;
         a.frozen = BigDecimal.ZERO;
         a.createdAt = Instant.now();
+        a.kind = "USER";
         return a;
+    }
+
+    /** Applies a change; false (and nothing changed) if a user balance would go below zero. */
+    public boolean apply(BigDecimal deltaAvailable, BigDecimal deltaFrozen) {
+        BigDecimal newAvailable = available.add(deltaAvailable);
+        BigDecimal newFrozen = frozen.add(deltaFrozen);
+        if (newFrozen.signum() < 0 || (isUser() && newAvailable.signum() < 0)) {
+            return false;
+        }
+        available = newAvailable;
+        frozen = newFrozen;
+        return true;
+    }
+
+    public boolean isUser() {
+        return "USER".equals(kind);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long userId() {
+        return userId;
     }
 
     public String asset() {

@@ -28,4 +28,12 @@ public class Asset {
     public String code() {
         return code;
     }
+
+    public int scale() {
+        return scale;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
 }

@@ -1,0 +1,103 @@
+package exchange.it;
+
+import static exchange.it.RegistrationIT.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import exchange.it.support.Api;
+import exchange.it.support.Db;
+import exchange.it.support.Eventually;
+import exchange.it.support.Users;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Balances change only through balanced, idempotent journal postings, and never go below zero. */
+class LedgerIT {
+    static String adjustment(long userId, String asset, String amount, String requestId) {
+        var b = Json.createObjectBuilder().add("userId", userId).add("asset", asset)
+                .add("amount", new BigDecimal(amount)).add("reason", "integration test funding");
+        if (requestId != null) {
+            b.add("requestId", requestId);
+        }
+        return b.build().toString();
+    }
+
+    static Users.Trader fundedTrader(String prefix, String admin, String asset, String amount) {
+        Users.Trader trader = Users.register(prefix);
+        Eventually.holds(Duration.ofSeconds(20), "accounts opened", () ->
+                Db.count("SELECT COUNT(*) FROM exchange_wallet.accounts WHERE user_id = ?", trader.id()) == 3);
+        Api.Reply r = Api.post("/api/admin/wallet/adjustments", adjustment(trader.id(), asset, amount, null), admin);
+        assertEquals(201, r.status(), r.body());
+        return trader;
+    }
+
+    @Test
+    void creditsAndDebitsAreAuditedBalancedAndIdempotent() {
+        String admin = Users.adminToken();
+        Users.Trader trader = fundedTrader("ledger", admin, "USDT", "1000");
+        assertEquals(0, available(trader, "USDT").compareTo(new BigDecimal("1000")));
+
+        String requestId = UUID.randomUUID().toString();
+        Api.Reply debit = Api.post("/api/admin/wallet/adjustments", adjustment(trader.id(), "USDT", "-400.5", requestId), admin);
+        assertEquals(201, debit.status(), debit.body());
+        Api.Reply retried = Api.post("/api/admin/wallet/adjustments", adjustment(trader.id(), "USDT", "-400.5", requestId), admin);
+        assertEquals(debit.json().getInt("id"), retried.json().getInt("id"), "a retry is the same adjustment");
+        assertEquals(0, available(trader, "USDT").compareTo(new BigDecimal("599.5")));
+        assertEquals("admin@exchange.local", debit.json().getString("operator"));
+
+        long journalRows = Db.count("SELECT COUNT(*) FROM exchange_wallet.balance_journal WHERE user_id = ?", trader.id());
+        assertEquals(2, journalRows, "one journal row per change of the user's balance");
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM (SELECT biz_id FROM exchange_wallet.balance_journal"
+                + " WHERE biz_type = 'ADJUSTMENT' GROUP BY biz_id, asset HAVING SUM(delta_available + delta_frozen) <> 0) x"),
+                "every posting's legs sum to zero");
+        everyAssetSumsToZero();
+
+        String subject = Long.toString(trader.id());
+        Eventually.holds(Duration.ofSeconds(20), "AssetChanged audited", () -> Db.count(
+                "SELECT COUNT(*) FROM exchange_finance.audit_log WHERE event_type = 'AssetChanged' AND subject = ?", subject) == 2);
+    }
+
+    @Test
+    void aDebitBeyondTheBalanceOrBadInputChangesNothing() {
+        String admin = Users.adminToken();
+        Users.Trader trader = fundedTrader("overdraw", admin, "BTC", "0.5");
+        long adjustmentsBefore = Db.count("SELECT COUNT(*) FROM exchange_wallet.adjustments WHERE user_id = ?", trader.id());
+
+        assertError(400, "INSUFFICIENT_BALANCE", Api.post("/api/admin/wallet/adjustments",
+                adjustment(trader.id(), "BTC", "-0.50000001", null), admin));
+        assertError(400, "INVALID_AMOUNT", Api.post("/api/admin/wallet/adjustments",
+                adjustment(trader.id(), "BTC", "0.000000001", null), admin));
+        assertError(400, "INVALID_AMOUNT", Api.post("/api/admin/wallet/adjustments",
+                adjustment(trader.id(), "BTC", "0", null), admin));
+        assertError(400, "INVALID_AMOUNT", Api.post("/api/admin/wallet/adjustments",
+                adjustment(trader.id(), "BTC", "1e20", null), admin));
+        assertError(400, "UNKNOWN_ASSET", Api.post("/api/admin/wallet/adjustments",
+                adjustment(trader.id(), "DOGE", "1", null), admin));
+        assertError(404, "NOT_FOUND", Api.post("/api/admin/wallet/adjustments",
+                adjustment(987_654_321L, "BTC", "1", null), admin));
+        assertError(400, "MALFORMED_JSON", Api.post("/api/admin/wallet/adjustments",
+                "{\"userId\":" + trader.id() + ",\"asset\":\"BTC\",\"amount\":\"NaN\",\"reason\":\"x\"}", admin));
+        assertError(403, "FORBIDDEN", Api.post("/api/admin/wallet/adjustments",
+                adjustment(trader.id(), "BTC", "1", null), trader.token()));
+
+        assertEquals(adjustmentsBefore, Db.count("SELECT COUNT(*) FROM exchange_wallet.adjustments WHERE user_id = ?", trader.id()));
+        assertEquals(0, available(trader, "BTC").compareTo(new BigDecimal("0.5")));
+        everyAssetSumsToZero();
+    }
+
+    static BigDecimal available(Users.Trader trader, String asset) {
+        return Api.get("/api/wallet/accounts", trader.token()).structure().asJsonArray().getValuesAs(JsonObject.class)
+                .stream().filter(a -> a.getString("asset").equals(asset)).findFirst().orElseThrow()
+                .getJsonNumber("available").bigDecimalValue();
+    }
+
+    /** Double entry: user balances and the exchange's own accounts cancel out, per asset. */
+    static void everyAssetSumsToZero() {
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM (SELECT asset FROM exchange_wallet.accounts GROUP BY asset"
+                + " HAVING SUM(available + frozen) <> 0) x"));
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_wallet.accounts WHERE kind = 'USER' AND (available < 0 OR frozen < 0)"));
+    }
+}

@@ -1,0 +1,92 @@
+package exchange.wallet.ledger;
+
+import exchange.api.error.BusinessException;
+import exchange.api.error.ErrorCode;
+import exchange.api.event.AssetChanged;
+import exchange.wallet.account.Account;
+import exchange.wallet.messaging.WalletEventOutbox;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The only way a balance changes. A posting is double entry (per asset its legs sum to zero, a
+ * freeze being a move within one account), is all or nothing inside the caller's transaction,
+ * never takes a user balance below zero, and is keyed by (business type, business id, account)
+ * so that a replayed business step is a no-op, as viabtc's update_user_balance.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class Ledger {
+    private static final Comparator<Leg> LOCK_ORDER =
+            Comparator.comparingLong(Leg::userId).thenComparing(Leg::asset);
+
+    @PersistenceContext(unitName = "wallet")
+    private EntityManager em;
+    @EJB
+    private WalletEventOutbox events;
+
+    /** Returns false, changing nothing, when this business step was posted before. */
+    public boolean post(String businessType, String businessId, List<Leg> legs) {
+        requireBalanced(legs);
+        // One lock order for every posting, so two postings never wait on each other in a cycle.
+        List<Leg> ordered = legs.stream().sorted(LOCK_ORDER).toList();
+        Account first = lock(ordered.get(0));
+        if (alreadyPosted(businessType, businessId, first.id())) {
+            return false;
+        }
+        for (Leg leg : ordered) {
+            Account account = leg == ordered.get(0) ? first : lock(leg);
+            if (!account.apply(leg.deltaAvailable(), leg.deltaFrozen())) {
+                throw new BusinessException(ErrorCode.INSUFFICIENT_BALANCE,
+                        "Not enough available " + leg.asset() + " for this operation.");
+            }
+            em.persist(new JournalEntry(account.id(), leg.userId(), leg.asset(), leg.deltaAvailable(),
+                    leg.deltaFrozen(), account.available(), account.frozen(), businessType, businessId));
+            if (account.isUser()) {
+                events.publish(new AssetChanged(leg.userId(), leg.asset(), leg.deltaAvailable(), leg.deltaFrozen(),
+                        account.available(), account.frozen(), businessType, businessId));
+            }
+        }
+        return true;
+    }
+
+    private static void requireBalanced(List<Leg> legs) {
+        if (legs.isEmpty()) {
+            throw new IllegalArgumentException("a posting needs at least one leg");
+        }
+        Map<String, BigDecimal> perAsset = new HashMap<>();
+        legs.forEach(l -> perAsset.merge(l.asset(), l.total(), BigDecimal::add));
+        perAsset.forEach((asset, sum) -> {
+            if (sum.signum() != 0) {
+                throw new IllegalArgumentException("unbalanced posting: " + asset + " legs sum to " + sum);
+            }
+        });
+    }
+
+    private Account lock(Leg leg) {
+        return em.createNamedQuery(Account.ONE, Account.class)
+                .setParameter("userId", leg.userId())
+                .setParameter("asset", leg.asset())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
+                        "No " + leg.asset() + " account for user " + leg.userId() + "."));
+    }
+
+    private boolean alreadyPosted(String businessType, String businessId, long accountId) {
+        return !em.createQuery("SELECT j.id FROM JournalEntry j WHERE j.businessType = :t AND j.businessId = :b"
+                        + " AND j.accountId = :a", Long.class)
+                .setParameter("t", businessType).setParameter("b", businessId).setParameter("a", accountId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+}

@@ -1,0 +1,46 @@
+package exchange.web.admin;
+
+import exchange.api.wallet.AdjustmentView;
+import exchange.api.wallet.BalanceAdjustments;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Operators' audited credits and debits of user balances. */
+@Path("admin/wallet")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminWalletResource {
+    @EJB
+    private BalanceAdjustments adjustments;
+    @Inject
+    private JsonWebToken jwt;
+
+    public record AdjustmentRequest(@NotNull @Positive Long userId, @NotBlank String asset, @NotNull BigDecimal amount,
+                                    @NotBlank @Size(max = 255) String reason, @Size(max = 64) String requestId) {
+    }
+
+    @POST
+    @Path("adjustments")
+    @RolesAllowed("admin")
+    public Response adjust(@NotNull @Valid AdjustmentRequest body) {
+        AdjustmentView view = adjustments.adjust(body.userId(), body.asset(), body.amount(), body.reason(),
+                jwt.getName(), body.requestId());
+        return Response.status(Response.Status.CREATED).entity(view).build();
+    }
+}
