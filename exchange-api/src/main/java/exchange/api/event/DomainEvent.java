@@ -9,7 +9,7 @@ public interface DomainEvent {
 
     String key();
 
-    default String type() {
+    default String eventType() {
         return getClass().getSimpleName();
     }
 }

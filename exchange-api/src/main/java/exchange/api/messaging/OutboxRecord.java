@@ -35,7 +35,7 @@ public abstract class OutboxRecord {
     void fill(DomainEvent event, Instant now) {
         this.eventId = UUID.randomUUID().toString();
         this.topic = event.topic();
-        this.eventType = event.type();
+        this.eventType = event.eventType();
         this.key = event.key();
         this.payload = EventCodec.toJson(event);
         this.createdAt = now;

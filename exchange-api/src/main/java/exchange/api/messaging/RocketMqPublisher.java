@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.MessageQueueSelector;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.client.producer.TransactionListener;
@@ -25,6 +26,13 @@ public final class RocketMqPublisher {
     private static final Logger LOG = Logger.getLogger(RocketMqPublisher.class.getName());
     /** A half message younger than this may belong to a transaction still running. */
     private static final Duration UNDECIDED_WINDOW = Duration.ofSeconds(60);
+
+    /**
+     * Every event with the same key goes to the same queue, so consumers that read a queue in
+     * order (the engine, settlement) see one symbol's events in the order they were sent.
+     */
+    public static final MessageQueueSelector BY_KEY = (queues, message, key) ->
+            queues.get(Math.floorMod(key.hashCode(), queues.size()));
 
     private final TransactionMQProducer producer;
 
@@ -76,7 +84,7 @@ public final class RocketMqPublisher {
         // lacks the broker's offset message id, without which a later endTransaction cannot work.
         MessageAccessor.putProperty(message, MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
         MessageAccessor.putProperty(message, MessageConst.PROPERTY_PRODUCER_GROUP, producer.getProducerGroup());
-        SendResult result = producer.send(message);
+        SendResult result = producer.send(message, BY_KEY, event.key());
         if (result.getSendStatus() != SendStatus.SEND_OK) {
             throw new MQClientException("half message not stored: " + result.getSendStatus(), null);
         }
@@ -91,7 +99,7 @@ public final class RocketMqPublisher {
     /** For the relay: the outbox row is committed, so a plain message is the right thing to send. */
     public boolean sendCommitted(EventEnvelope event) {
         try {
-            return producer.send(toMessage(event)).getSendStatus() == SendStatus.SEND_OK;
+            return producer.send(toMessage(event), BY_KEY, event.key()).getSendStatus() == SendStatus.SEND_OK;
         } catch (Exception e) {
             LOG.fine(() -> "relay send failed for " + event.eventId() + ": " + e);
             return false;

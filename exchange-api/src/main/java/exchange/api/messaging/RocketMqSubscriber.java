@@ -8,7 +8,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -31,10 +33,47 @@ public final class RocketMqSubscriber {
     }
 
     /**
+     * Concurrent consumption: for effects that do not depend on each other's order.
+     *
      * @param subscriptions topic to tag expression ("*" or "TypeA || TypeB")
      */
     public static RocketMqSubscriber start(String group, Map<String, String> subscriptions,
                                            Consumer<EventEnvelope> handler) {
+        DefaultMQPushConsumer consumer = consumer(group, subscriptions);
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, ctx) -> {
+            for (MessageExt message : messages) {
+                if (!handled(group, handler, message)) {
+                    ctx.setDelayLevelWhenNextConsume(message.getReconsumeTimes() + 1);
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                }
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        return started(group, consumer);
+    }
+
+    /**
+     * Orderly consumption: one thread per queue, in queue order, for events keyed (and queued) by
+     * symbol whose effects must apply in sequence. A failure holds the queue and retries in place.
+     */
+    public static RocketMqSubscriber startOrderly(String group, Map<String, String> subscriptions,
+                                                  Consumer<EventEnvelope> handler) {
+        DefaultMQPushConsumer consumer = consumer(group, subscriptions);
+        // Never park a settlement in the DLQ and skip ahead: a stuck queue is visible and safe.
+        consumer.setMaxReconsumeTimes(-1);
+        consumer.registerMessageListener((MessageListenerOrderly) (messages, ctx) -> {
+            for (MessageExt message : messages) {
+                if (!handled(group, handler, message)) {
+                    ctx.setSuspendCurrentQueueTimeMillis(1000);
+                    return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+                }
+            }
+            return ConsumeOrderlyStatus.SUCCESS;
+        });
+        return started(group, consumer);
+    }
+
+    private static DefaultMQPushConsumer consumer(String group, Map<String, String> subscriptions) {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(RocketMqSettings.namesrv());
         consumer.setInstanceName(group);
@@ -48,19 +87,25 @@ public final class RocketMqSubscriber {
             for (Map.Entry<String, String> s : subscriptions.entrySet()) {
                 consumer.subscribe(s.getKey(), s.getValue());
             }
-            consumer.registerMessageListener((MessageListenerConcurrently) (messages, ctx) -> {
-                for (MessageExt message : messages) {
-                    try {
-                        handler.accept(envelope(message));
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "Event " + message.getUserProperty(RocketMqPublisher.EVENT_ID)
-                                + " failed in " + group + " (attempt " + (message.getReconsumeTimes() + 1) + ")", e);
-                        ctx.setDelayLevelWhenNextConsume(message.getReconsumeTimes() + 1);
-                        return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-                    }
-                }
-                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-            });
+        } catch (MQClientException e) {
+            throw new IllegalStateException("RocketMQ consumer " + group + " cannot subscribe", e);
+        }
+        return consumer;
+    }
+
+    private static boolean handled(String group, Consumer<EventEnvelope> handler, MessageExt message) {
+        try {
+            handler.accept(envelope(message));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Event " + message.getUserProperty(RocketMqPublisher.EVENT_ID)
+                    + " failed in " + group + " (attempt " + (message.getReconsumeTimes() + 1) + ")", e);
+            return false;
+        }
+    }
+
+    private static RocketMqSubscriber started(String group, DefaultMQPushConsumer consumer) {
+        try {
             consumer.start();
         } catch (MQClientException e) {
             throw new IllegalStateException("RocketMQ consumer " + group + " did not start", e);

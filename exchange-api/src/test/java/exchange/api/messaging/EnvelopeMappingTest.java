@@ -13,7 +13,7 @@ class EnvelopeMappingTest {
     @Test
     void anEnvelopeSurvivesTheRocketMqMessage() {
         UserRegistered event = new UserRegistered(42L, "a@b.io", Instant.parse("2026-11-26T00:00:00.123456Z"));
-        EventEnvelope sent = new EventEnvelope("6f1c1c5e-0000-4000-8000-000000000001", event.type(), event.topic(),
+        EventEnvelope sent = new EventEnvelope("6f1c1c5e-0000-4000-8000-000000000001", event.eventType(), event.topic(),
                 event.key(), Instant.parse("2026-11-26T00:00:01.5Z"), EventCodec.toJson(event));
 
         Message message = RocketMqPublisher.toMessage(sent);

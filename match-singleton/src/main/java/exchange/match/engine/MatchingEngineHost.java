@@ -3,19 +3,21 @@ package exchange.match.engine;
 import exchange.api.trade.MarketDirectory;
 import exchange.api.trade.SymbolView;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Starts with the application and learns which markets it hosts from the trade service. Books,
- * the command stream and snapshots arrive with the trading issue; until then it only reports the
- * markets it will match.
+ * The engine's home in the EAR (seed: "a @Singleton startup bean hosts matching"): starts one
+ * matching thread that owns every symbol's book, and stops it with the application.
  */
 @Singleton
 @Startup
@@ -26,15 +28,32 @@ public class MatchingEngineHost {
 
     @EJB
     private MarketDirectory markets;
-    private volatile List<String> hosted = List.of();
+    @Resource
+    private ManagedThreadFactory threads;
+    private CommandLoop loop;
+    private Thread thread;
 
     @PostConstruct
     void start() {
-        hosted = markets.symbols().stream().map(SymbolView::symbol).toList();
-        LOG.info("Matching engine hosts " + hosted);
+        List<SymbolView> symbols = markets.symbols();
+        loop = new CommandLoop(symbols, markets);
+        thread = threads.newThread(loop);
+        thread.setName("matching-engine");
+        thread.start();
+        LOG.info("Matching engine started for " + symbols.stream().map(SymbolView::symbol).toList());
+    }
+
+    @PreDestroy
+    void stop() {
+        loop.stop();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public List<String> hostedSymbols() {
-        return hosted;
+        return loop.symbols();
     }
 }

@@ -33,6 +33,42 @@ public class Symbol {
     protected Symbol() {
     }
 
+    public String symbol() {
+        return symbol;
+    }
+
+    public String baseAsset() {
+        return baseAsset;
+    }
+
+    public String quoteAsset() {
+        return quoteAsset;
+    }
+
+    public BigDecimal priceTick() {
+        return priceTick;
+    }
+
+    public BigDecimal quantityStep() {
+        return quantityStep;
+    }
+
+    public BigDecimal minNotional() {
+        return minNotional;
+    }
+
+    public BigDecimal makerFee() {
+        return makerFee;
+    }
+
+    public BigDecimal takerFee() {
+        return takerFee;
+    }
+
+    public boolean trading() {
+        return "TRADING".equals(status);
+    }
+
     public SymbolView view() {
         return new SymbolView(symbol, baseAsset, quoteAsset, priceTick.stripTrailingZeros(),
                 quantityStep.stripTrailingZeros(), minNotional.stripTrailingZeros(), status);

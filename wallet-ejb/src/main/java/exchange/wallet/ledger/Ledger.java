@@ -38,8 +38,9 @@ public class Ledger {
     /** Returns false, changing nothing, when this business step was posted before. */
     public boolean post(String businessType, String businessId, List<Leg> legs) {
         requireBalanced(legs);
-        // One lock order for every posting, so two postings never wait on each other in a cycle.
-        List<Leg> ordered = legs.stream().sorted(LOCK_ORDER).toList();
+        // One lock order for every posting, so two postings never wait on each other in a cycle;
+        // legs on the same account (a self-trade) become one change, one journal row.
+        List<Leg> ordered = merged(legs).stream().sorted(LOCK_ORDER).toList();
         Account first = lock(ordered.get(0));
         if (alreadyPosted(businessType, businessId, first.id())) {
             return false;
@@ -58,6 +59,16 @@ public class Ledger {
             }
         }
         return true;
+    }
+
+    private static List<Leg> merged(List<Leg> legs) {
+        Map<String, Leg> byAccount = new java.util.LinkedHashMap<>();
+        for (Leg leg : legs) {
+            byAccount.merge(leg.userId() + "/" + leg.asset(), leg, (a, b) -> new Leg(a.userId(), a.asset(),
+                    a.deltaAvailable().add(b.deltaAvailable()), a.deltaFrozen().add(b.deltaFrozen())));
+        }
+        return byAccount.values().stream()
+                .filter(l -> l.deltaAvailable().signum() != 0 || l.deltaFrozen().signum() != 0).toList();
     }
 
     private static void requireBalanced(List<Leg> legs) {

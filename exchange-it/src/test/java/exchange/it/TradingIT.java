@@ -1,0 +1,155 @@
+package exchange.it;
+
+import static exchange.it.LedgerIT.everyAssetSumsToZero;
+import static exchange.it.LedgerIT.fundedTrader;
+import static exchange.it.RegistrationIT.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import exchange.it.support.Api;
+import exchange.it.support.Db;
+import exchange.it.support.Eventually;
+import exchange.it.support.Users;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Seed 3.3 end to end: place, match, settle, cancel, through the real REST API and engine. */
+class TradingIT {
+    private static final Duration SETTLED = Duration.ofSeconds(30);
+
+    static Api.Reply order(Users.Trader t, String json) {
+        return Api.post("/api/trade/order/create", json, t.token());
+    }
+
+    static String limit(String side, String price, String qty) {
+        return "{\"symbol\":\"BTCUSDT\",\"side\":\"" + side + "\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\","
+                + "\"price\":" + price + ",\"quantity\":" + qty + "}";
+    }
+
+    static JsonObject awaitStatus(Users.Trader t, long orderId, String status) {
+        return Eventually.get(SETTLED, () -> {
+            JsonObject o = Api.get("/api/trade/order/" + orderId, t.token()).json();
+            return status.equals(o.getString("status")) ? o : null;
+        });
+    }
+
+    static BigDecimal balance(Users.Trader t, String asset, String field) {
+        return Api.get("/api/wallet/accounts", t.token()).structure().asJsonArray().getValuesAs(JsonObject.class)
+                .stream().filter(a -> a.getString("asset").equals(asset)).findFirst().orElseThrow()
+                .getJsonNumber(field).bigDecimalValue();
+    }
+
+    static void assertAmount(String expected, BigDecimal actual, String what) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), what + ": expected " + expected + " was " + actual);
+    }
+
+    @Test
+    void aCrossingOrderTradesAtTheMakersPriceAndSettlesBothSides() {
+        String admin = Users.adminToken();
+        Users.Trader seller = fundedTrader("seller", admin, "BTC", "10");
+        Users.Trader buyer = fundedTrader("buyer", admin, "USDT", "100000");
+
+        Api.Reply sell = order(seller, limit("SELL", "30000", "1"));
+        assertEquals(201, sell.status(), sell.body());
+        long sellId = sell.json().getJsonNumber("orderId").longValue();
+        assertAmount("9", balance(seller, "BTC", "available"), "seller BTC available after freeze");
+        assertAmount("1", balance(seller, "BTC", "frozen"), "seller BTC frozen");
+        awaitStatus(seller, sellId, "NEW");
+
+        Api.Reply buy = order(buyer, limit("BUY", "30100", "0.4"));
+        assertEquals(201, buy.status(), buy.body());
+        long buyId = buy.json().getJsonNumber("orderId").longValue();
+
+        JsonObject filled = awaitStatus(buyer, buyId, "FILLED");
+        assertAmount("0.4", filled.getJsonNumber("executedQuantity").bigDecimalValue(), "buy executed");
+        assertAmount("12000", filled.getJsonNumber("cumulativeQuoteQuantity").bigDecimalValue(), "at the maker's price");
+        JsonObject partial = awaitStatus(seller, sellId, "PARTIALLY_FILLED");
+        assertAmount("0.4", partial.getJsonNumber("executedQuantity").bigDecimalValue(), "sell executed");
+
+        // buyer paid 12 000 (the 40 USDT frozen above the fill price came back), got 0.4 BTC less 0.1% taker fee
+        assertAmount("88000", balance(buyer, "USDT", "available"), "buyer USDT");
+        assertAmount("0", balance(buyer, "USDT", "frozen"), "buyer USDT frozen");
+        assertAmount("0.3996", balance(buyer, "BTC", "available"), "buyer BTC");
+        // seller got 12 000 less 0.1% maker fee; 0.6 BTC still frozen for the resting rest
+        assertAmount("11988", balance(seller, "USDT", "available"), "seller USDT");
+        assertAmount("0.6", balance(seller, "BTC", "frozen"), "seller BTC frozen");
+
+        JsonObject trade = Api.get("/api/trade/trades?symbol=BTCUSDT", buyer.token()).json().getJsonArray("items").getJsonObject(0);
+        assertEquals("BUY", trade.getString("side"));
+        assertEquals(false, trade.getBoolean("maker"));
+        assertEquals(1, Api.get("/api/trade/trades", seller.token()).json().getInt("total"));
+
+        // another user can neither see nor cancel it
+        assertError(404, "NOT_FOUND", Api.get("/api/trade/order/" + sellId, buyer.token()));
+        assertError(404, "NOT_FOUND", Api.post("/api/trade/order/cancel", "{\"orderId\":" + sellId + "}", buyer.token()));
+
+        assertEquals(202, Api.post("/api/trade/order/cancel", "{\"orderId\":" + sellId + "}", seller.token()).status());
+        awaitStatus(seller, sellId, "CANCELED");
+        assertAmount("9.6", balance(seller, "BTC", "available"), "seller BTC after cancel");
+        assertAmount("0", balance(seller, "BTC", "frozen"), "nothing left frozen");
+        assertError(409, "ORDER_NOT_OPEN", Api.post("/api/trade/order/cancel", "{\"orderId\":" + sellId + "}", seller.token()));
+        everyAssetSumsToZero();
+    }
+
+    @Test
+    void aMarketBuyByQuoteSpendsItsBudgetAndReturnsTheRest() {
+        String admin = Users.adminToken();
+        Users.Trader seller = fundedTrader("mseller", admin, "ETH", "5");
+        Users.Trader buyer = fundedTrader("mbuyer", admin, "USDT", "1000");
+        long sellId = order(seller, "{\"symbol\":\"ETHUSDT\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"price\":2000,\"quantity\":2}")
+                .json().getJsonNumber("orderId").longValue();
+        awaitStatus(seller, sellId, "NEW");
+        Api.Reply market = order(buyer, "{\"symbol\":\"ETHUSDT\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quoteQuantity\":500.5}");
+        assertEquals(201, market.status(), market.body());
+        long marketId = market.json().getJsonNumber("orderId").longValue();
+        JsonObject done = Eventually.get(SETTLED, () -> {
+            JsonObject o = Api.get("/api/trade/order/" + marketId, buyer.token()).json();
+            return o.getString("status").equals("NEW") ? null : o;
+        });
+        // 500.5 USDT buys 0.2502 ETH at 2000 (step 0.0001): 500.4 spent, 0.1 returned
+        assertAmount("0.2502", done.getJsonNumber("executedQuantity").bigDecimalValue(), "bought");
+        assertAmount("499.6", balance(buyer, "USDT", "available"), "buyer USDT");
+        assertAmount("0", balance(buyer, "USDT", "frozen"), "nothing left frozen");
+        everyAssetSumsToZero();
+    }
+
+    @Test
+    void rejectedOrdersFreezeNothingAndWriteNothing() {
+        String admin = Users.adminToken();
+        Users.Trader t = fundedTrader("reject", admin, "USDT", "100");
+        long ordersBefore = Db.count("SELECT COUNT(*) FROM exchange_trade.orders WHERE user_id = ?", t.id());
+
+        assertError(400, "INVALID_PRICE", order(t, limit("BUY", "10.001", "1")));
+        assertError(400, "INVALID_PRICE", order(t, limit("BUY", "-10", "1")));
+        assertError(400, "INVALID_PRICE", order(t, limit("BUY", "0", "1")));
+        assertError(400, "INVALID_PRICE", order(t, limit("BUY", "1e12", "1")));
+        assertError(400, "INVALID_QUANTITY", order(t, limit("BUY", "10", "0.000001")));
+        assertError(400, "INVALID_QUANTITY", order(t, limit("BUY", "10", "0")));
+        assertError(400, "NOTIONAL_TOO_SMALL", order(t, limit("BUY", "1", "0.001")));
+        assertError(400, "INSUFFICIENT_BALANCE", order(t, limit("BUY", "101", "1")));
+        assertError(400, "UNKNOWN_SYMBOL", order(t, limit("BUY", "10", "1").replace("BTCUSDT", "XXXUSDT")));
+        assertError(400, "INVALID_ORDER", order(t, limit("BUY", "10", "1").replace("GTC", "GTX")));
+        assertError(400, "MALFORMED_JSON", order(t, limit("BUY", "\"NaN\"", "1")));
+        assertError(400, "VALIDATION_FAILED", order(t, "{\"symbol\":\"BTCUSDT\"}"));
+        assertError(401, "UNAUTHENTICATED", Api.post("/api/trade/order/create", limit("BUY", "10", "1")));
+
+        assertEquals(ordersBefore, Db.count("SELECT COUNT(*) FROM exchange_trade.orders WHERE user_id = ?", t.id()));
+        assertAmount("100", balance(t, "USDT", "available"), "nothing frozen");
+        assertAmount("0", balance(t, "USDT", "frozen"), "nothing frozen");
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameClientOrderIdPlacesOnce() {
+        String admin = Users.adminToken();
+        Users.Trader t = fundedTrader("retry", admin, "USDT", "1000");
+        String body = limit("BUY", "100", "1").replace("}", ",\"clientOrderId\":\"" + UUID.randomUUID() + "\"}");
+        long first = order(t, body).json().getJsonNumber("orderId").longValue();
+        long second = order(t, body).json().getJsonNumber("orderId").longValue();
+        assertEquals(first, second);
+        assertAmount("100", balance(t, "USDT", "frozen"), "frozen once");
+        assertTrue(Api.get("/api/trade/orders/open", t.token()).structure().asJsonArray().size() == 1);
+    }
+}

@@ -1,0 +1,111 @@
+package exchange.match.engine;
+
+import exchange.api.event.MatchOutcome;
+import exchange.api.event.OrderCancelRequested;
+import exchange.api.event.OrderCreated;
+import exchange.api.trade.SymbolView;
+import exchange.match.book.DoneReason;
+import exchange.match.book.MatchListener;
+import exchange.match.book.OrderBook;
+import exchange.match.book.OrderType;
+import exchange.match.book.SelfTradePrevention;
+import exchange.match.book.Side;
+import exchange.match.book.TimeInForce;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One symbol's book and its edge: decimal commands become ticks and lots, the book's results
+ * become a numbered MatchOutcome. Also absorbs what an at-least-once queue can do: a place
+ * command seen twice is ignored, and a cancel that overtook its place command cancels the order
+ * the moment it arrives.
+ */
+final class SymbolBook implements MatchListener {
+    private final String symbol;
+    private final BigDecimal tick;
+    private final BigDecimal step;
+    private final OrderBook book = new OrderBook();
+    private final Set<Long> seen = new HashSet<>();
+    private final Set<Long> canceledEarly = new HashSet<>();
+    private long sequence;
+    private List<MatchOutcome.Fill> fills;
+    private List<MatchOutcome.OrderState> states;
+
+    SymbolBook(SymbolView view) {
+        this.symbol = view.symbol();
+        this.tick = view.priceTick();
+        this.step = view.quantityStep();
+    }
+
+    /** Returns the outcome, or null for a place command already seen. */
+    MatchOutcome place(OrderCreated c) {
+        if (!seen.add(c.orderId())) {
+            return null;
+        }
+        begin();
+        if (canceledEarly.remove(c.orderId())) {
+            states.add(new MatchOutcome.OrderState(c.orderId(), c.userId(), "CANCELED", "CANCELED"));
+            return end("PLACE", c.orderId());
+        }
+        boolean market = "MARKET".equals(c.orderType());
+        boolean byQuote = market && c.quoteQuantity() != null;
+        OrderType type = byQuote ? OrderType.MARKET_QUOTE : OrderType.valueOf(c.orderType());
+        long price = market ? 0 : c.price().divide(tick).longValueExact();
+        long lots = byQuote ? 0 : c.quantity().divide(step).longValueExact();
+        long quote = byQuote ? c.quoteQuantity().divide(tick.multiply(step), 0, RoundingMode.DOWN).longValueExact() : 0;
+        book.place(c.orderId(), c.userId(), Side.valueOf(c.side()), type, TimeInForce.valueOf(c.timeInForce()), price,
+                lots, quote, SelfTradePrevention.valueOf(c.selfTradePrevention()), this);
+        return end("PLACE", c.orderId());
+    }
+
+    MatchOutcome cancel(OrderCancelRequested c) {
+        begin();
+        if (!seen.contains(c.orderId())) {
+            canceledEarly.add(c.orderId());
+            states.add(new MatchOutcome.OrderState(c.orderId(), c.userId(), "REJECTED", DoneReason.UNKNOWN_ORDER.name()));
+            return end("CANCEL", c.orderId());
+        }
+        book.cancel(c.orderId(), c.userId(), this);
+        return end("CANCEL", c.orderId());
+    }
+
+    long stateHash() {
+        return book.stateHash();
+    }
+
+    private void begin() {
+        fills = new ArrayList<>(4);
+        states = new ArrayList<>(4);
+    }
+
+    private MatchOutcome end(String command, long orderId) {
+        return new MatchOutcome(symbol, ++sequence, command, orderId, fills, states);
+    }
+
+    @Override
+    public void trade(long makerOrderId, long makerUserId, long takerOrderId, long takerUserId, Side takerSide,
+                      long price, long quantity) {
+        fills.add(new MatchOutcome.Fill(makerOrderId, makerUserId, takerOrderId, takerUserId, takerSide.name(),
+                tick.multiply(BigDecimal.valueOf(price)), step.multiply(BigDecimal.valueOf(quantity))));
+    }
+
+    @Override
+    public void rested(long orderId, long userId, Side side, long price, long remaining) {
+        states.add(new MatchOutcome.OrderState(orderId, userId, "RESTING", "RESTING"));
+    }
+
+    @Override
+    public void done(long orderId, long userId, DoneReason reason, long remaining) {
+        String status = switch (reason) {
+            case FILLED -> "FILLED";
+            case CANCELED -> "CANCELED";
+            case EXPIRED, FOK_UNFILLABLE, STP_EXPIRED_TAKER, STP_EXPIRED_MAKER -> "EXPIRED";
+            case POST_ONLY_WOULD_CROSS, DUPLICATE_ORDER_ID, UNKNOWN_ORDER -> "REJECTED";
+        };
+        states.add(new MatchOutcome.OrderState(orderId, userId, status, reason.name()));
+    }
+}

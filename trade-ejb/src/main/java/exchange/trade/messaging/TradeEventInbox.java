@@ -1,0 +1,37 @@
+package exchange.trade.messaging;
+
+import exchange.api.event.ConsumerGroups;
+import exchange.api.event.Topics;
+import exchange.api.messaging.RocketMqSubscriber;
+import exchange.trade.settlement.SettleMatch;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.util.Map;
+
+/**
+ * Engine results, settled under {@code trade-service-group} in each symbol's order (orderly
+ * consumption: one queue, one thread), since an order's fills and its end must apply in sequence.
+ */
+@Singleton
+@Startup
+@DependsOn("TradeSchema")
+public class TradeEventInbox {
+    @EJB
+    private SettleMatch settle;
+    private RocketMqSubscriber subscriber;
+
+    @PostConstruct
+    void start() {
+        subscriber = RocketMqSubscriber.startOrderly(ConsumerGroups.TRADE,
+                Map.of(Topics.MATCH, "MatchSuccess || MatchFailed"), settle::settle);
+    }
+
+    @PreDestroy
+    void stop() {
+        subscriber.shutdown();
+    }
+}

@@ -1,0 +1,71 @@
+package exchange.trade.order;
+
+import exchange.api.Page;
+import exchange.api.trade.OrderRequest;
+import exchange.api.trade.OrderService;
+import exchange.api.trade.OrderView;
+import exchange.api.trade.TradeView;
+import exchange.trade.settlement.Trade;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The trade service's business interface: placing and cancelling, and the trader's own views. */
+@Stateless
+public class OrderDesk implements OrderService {
+    @PersistenceContext(unitName = "trade")
+    private EntityManager em;
+    @EJB
+    private PlaceOrder placeOrder;
+    @EJB
+    private CancelOrder cancelOrder;
+
+    @Override
+    public OrderView place(OrderRequest request) {
+        return placeOrder.place(request);
+    }
+
+    @Override
+    public OrderView cancel(long userId, long orderId) {
+        return cancelOrder.cancel(userId, orderId);
+    }
+
+    @Override
+    public Optional<OrderView> order(long userId, long orderId) {
+        return Optional.ofNullable(em.find(Order.class, orderId)).filter(o -> o.userId() == userId).map(Order::view);
+    }
+
+    @Override
+    public List<OrderView> openOrders(long userId, String symbol) {
+        return em.createQuery("SELECT o FROM Order o WHERE o.userId = :u AND o.status IN ('NEW', 'PARTIALLY_FILLED')"
+                        + " AND (:s IS NULL OR o.symbol = :s) ORDER BY o.id", Order.class)
+                .setParameter("u", userId).setParameter("s", symbol)
+                .getResultStream().map(Order::view).toList();
+    }
+
+    @Override
+    public Page<OrderView> history(long userId, String symbol, int page, int size) {
+        String where = " WHERE o.userId = :u AND (:s IS NULL OR o.symbol = :s)";
+        long total = em.createQuery("SELECT COUNT(o) FROM Order o" + where, Long.class)
+                .setParameter("u", userId).setParameter("s", symbol).getSingleResult();
+        List<OrderView> items = em.createQuery("SELECT o FROM Order o" + where + " ORDER BY o.id DESC", Order.class)
+                .setParameter("u", userId).setParameter("s", symbol)
+                .setFirstResult(page * size).setMaxResults(size).getResultStream().map(Order::view).toList();
+        return new Page<>(items, page, size, total);
+    }
+
+    @Override
+    public Page<TradeView> trades(long userId, String symbol, int page, int size) {
+        String where = " WHERE (t.buyerId = :u OR t.sellerId = :u) AND (:s IS NULL OR t.symbol = :s)";
+        long total = em.createQuery("SELECT COUNT(t) FROM Trade t" + where, Long.class)
+                .setParameter("u", userId).setParameter("s", symbol).getSingleResult();
+        List<TradeView> items = em.createQuery("SELECT t FROM Trade t" + where + " ORDER BY t.id DESC", Trade.class)
+                .setParameter("u", userId).setParameter("s", symbol)
+                .setFirstResult(page * size).setMaxResults(size).getResultStream()
+                .flatMap(t -> t.viewsFor(userId).stream()).toList();
+        return new Page<>(items, page, size, total);
+    }
+}

@@ -1,0 +1,98 @@
+package exchange.trade.order;
+
+import exchange.api.error.BusinessException;
+import exchange.api.error.ErrorCode;
+import exchange.api.trade.OrderRequest;
+import exchange.trade.market.Symbol;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * The symbol's filters (price tick, quantity step, minimum notional) and the allowed
+ * combinations of side, type and time in force; and what each valid order must freeze.
+ */
+final class OrderFilters {
+    /** Keeps price x quantity and the engine's ticks x lots far inside DECIMAL(36,18) and long. */
+    static final BigDecimal MAX_PRICE = new BigDecimal("1e9");
+    static final BigDecimal MAX_QUANTITY = new BigDecimal("1e9");
+    private static final Set<String> SIDES = Set.of("BUY", "SELL");
+    private static final Set<String> TYPES = Set.of("LIMIT", "LIMIT_MAKER", "MARKET");
+    private static final Set<String> TIFS = Set.of("GTC", "IOC", "FOK");
+    private static final Set<String> STPS = Set.of("EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH", "NONE");
+
+    private OrderFilters() {
+    }
+
+    static ValidOrder check(Symbol symbol, OrderRequest r) {
+        String side = oneOf(r.side(), SIDES, ErrorCode.INVALID_ORDER, "side");
+        String type = oneOf(r.type(), TYPES, ErrorCode.INVALID_ORDER, "type");
+        String stp = r.selfTradePrevention() == null ? "EXPIRE_TAKER"
+                : oneOf(r.selfTradePrevention(), STPS, ErrorCode.INVALID_ORDER, "selfTradePrevention");
+        boolean buy = side.equals("BUY");
+        if (type.equals("MARKET")) {
+            if (r.price() != null || r.timeInForce() != null) {
+                throw new BusinessException(ErrorCode.INVALID_ORDER, "A MARKET order takes no price and no timeInForce.");
+            }
+            if (buy) {
+                if (r.quoteQuantity() == null || r.quantity() != null) {
+                    throw new BusinessException(ErrorCode.INVALID_ORDER,
+                            "A MARKET buy gives quoteQuantity (buying by quantity needs a price bound; not supported yet).");
+                }
+                BigDecimal quote = r.quoteQuantity();
+                if (quote.signum() <= 0 || quote.stripTrailingZeros().scale() > 18
+                        || quote.compareTo(MAX_PRICE.multiply(MAX_QUANTITY)) > 0) {
+                    throw new BusinessException(ErrorCode.INVALID_QUANTITY, "quoteQuantity must be positive and in range.");
+                }
+                return new ValidOrder(symbol.symbol(), side, type, "IOC", stp, null, null, quote, symbol.quoteAsset(), quote);
+            }
+            if (r.quoteQuantity() != null) {
+                throw new BusinessException(ErrorCode.INVALID_ORDER, "A MARKET sell gives quantity, not quoteQuantity.");
+            }
+            BigDecimal qty = quantity(symbol, r.quantity());
+            return new ValidOrder(symbol.symbol(), side, type, "IOC", stp, null, qty, null, symbol.baseAsset(), qty);
+        }
+        if (r.quoteQuantity() != null) {
+            throw new BusinessException(ErrorCode.INVALID_ORDER, "quoteQuantity is for MARKET buys only.");
+        }
+        String tif = type.equals("LIMIT_MAKER") ? "GTC"
+                : oneOf(r.timeInForce() == null ? "GTC" : r.timeInForce(), TIFS, ErrorCode.INVALID_ORDER, "timeInForce");
+        if (type.equals("LIMIT_MAKER") && r.timeInForce() != null && !r.timeInForce().equals("GTC")) {
+            throw new BusinessException(ErrorCode.INVALID_ORDER, "LIMIT_MAKER rests or is rejected: no IOC or FOK.");
+        }
+        BigDecimal price = price(symbol, r.price());
+        BigDecimal qty = quantity(symbol, r.quantity());
+        BigDecimal notional = price.multiply(qty);
+        if (notional.compareTo(symbol.minNotional()) < 0) {
+            throw new BusinessException(ErrorCode.NOTIONAL_TOO_SMALL,
+                    "Price x quantity " + notional.toPlainString() + " is below " + symbol.minNotional().toPlainString() + ".");
+        }
+        return buy
+                ? new ValidOrder(symbol.symbol(), side, type, tif, stp, price, qty, null, symbol.quoteAsset(), notional)
+                : new ValidOrder(symbol.symbol(), side, type, tif, stp, price, qty, null, symbol.baseAsset(), qty);
+    }
+
+    private static BigDecimal price(Symbol symbol, BigDecimal price) {
+        if (price == null || price.signum() <= 0 || price.compareTo(MAX_PRICE) > 0
+                || price.remainder(symbol.priceTick()).signum() != 0) {
+            throw new BusinessException(ErrorCode.INVALID_PRICE, "Price must be positive, at most 1e9 and a multiple of "
+                    + symbol.priceTick().stripTrailingZeros().toPlainString() + ".");
+        }
+        return price;
+    }
+
+    private static BigDecimal quantity(Symbol symbol, BigDecimal qty) {
+        if (qty == null || qty.signum() <= 0 || qty.compareTo(MAX_QUANTITY) > 0
+                || qty.remainder(symbol.quantityStep()).signum() != 0) {
+            throw new BusinessException(ErrorCode.INVALID_QUANTITY, "Quantity must be positive, at most 1e9 and a multiple of "
+                    + symbol.quantityStep().stripTrailingZeros().toPlainString() + ".");
+        }
+        return qty;
+    }
+
+    private static String oneOf(String value, Set<String> allowed, ErrorCode code, String field) {
+        if (value == null || !allowed.contains(value)) {
+            throw new BusinessException(code, field + " must be one of " + allowed + ".");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,95 @@
+package exchange.trade.settlement;
+
+import exchange.api.event.ConsumerGroups;
+import exchange.api.event.MatchFailed;
+import exchange.api.event.MatchOutcome;
+import exchange.api.event.MatchSuccess;
+import exchange.api.messaging.EventEnvelope;
+import exchange.api.messaging.Inbox;
+import exchange.api.wallet.WalletFunds;
+import exchange.api.wallet.WalletSettlement;
+import exchange.trade.market.Symbol;
+import exchange.trade.messaging.TradeProcessedEvent;
+import exchange.trade.order.Order;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Settles one engine result in one JTA transaction: trades recorded, both orders' fills and
+ * states updated, the wallet's legs posted, unused frozen funds released for orders that ended,
+ * and the result's (symbol, sequence) marked processed, so an engine replay changes nothing.
+ */
+@Stateless
+public class SettleMatch {
+    @PersistenceContext(unitName = "trade")
+    private EntityManager em;
+    @EJB
+    private WalletSettlement wallet;
+    @EJB
+    private WalletFunds funds;
+
+    public void settle(EventEnvelope event) {
+        if (!Inbox.firstDelivery(em, new TradeProcessedEvent(ConsumerGroups.TRADE, event))) {
+            return;
+        }
+        MatchOutcome outcome = "MatchSuccess".equals(event.type())
+                ? event.payloadAs(MatchSuccess.class).outcome() : event.payloadAs(MatchFailed.class).outcome();
+        Symbol symbol = em.find(Symbol.class, outcome.symbol());
+        int index = 0;
+        for (MatchOutcome.Fill fill : outcome.fills()) {
+            settleFill(symbol, outcome.sequence(), index++, fill);
+        }
+        for (MatchOutcome.OrderState state : outcome.orders()) {
+            finish(state);
+        }
+    }
+
+    private void settleFill(Symbol symbol, long sequence, int index, MatchOutcome.Fill fill) {
+        boolean takerBuys = "BUY".equals(fill.takerSide());
+        Order buy = lock(takerBuys ? fill.takerOrderId() : fill.makerOrderId());
+        Order sell = lock(takerBuys ? fill.makerOrderId() : fill.takerOrderId());
+        // Fees are taken from what each side receives: base for the buyer, quote for the seller.
+        BigDecimal quote = fill.price().multiply(fill.quantity());
+        BigDecimal buyerFee = fee(fill.quantity(), takerBuys ? symbol.takerFee() : symbol.makerFee());
+        BigDecimal sellerFee = fee(quote, takerBuys ? symbol.makerFee() : symbol.takerFee());
+        Trade trade = new Trade(symbol.symbol(), sequence, index, fill.price(), fill.quantity(), buy.id(), sell.id(),
+                buy.userId(), sell.userId(), fill.takerSide(), buyerFee, sellerFee);
+        em.persist(trade);
+        em.flush();
+        buy.fill(fill.quantity(), quote);
+        sell.fill(fill.quantity(), quote);
+        wallet.settleTrade(trade.id(), buy.userId(), sell.userId(), symbol.baseAsset(), symbol.quoteAsset(),
+                fill.quantity(), quote, buyerFee, sellerFee);
+    }
+
+    private void finish(MatchOutcome.OrderState state) {
+        String status = switch (state.status()) {
+            case "FILLED", "CANCELED", "EXPIRED", "REJECTED" -> state.status();
+            default -> null; // RESTING: fills already set NEW or PARTIALLY_FILLED
+        };
+        if (status == null || "UNKNOWN_ORDER".equals(state.reason()) || "DUPLICATE_ORDER_ID".equals(state.reason())) {
+            return; // a cancel that found nothing, or a repeated command: the order's state is not this one's
+        }
+        Order order = lock(state.orderId());
+        if (order == null || !order.isOpen()) {
+            return;
+        }
+        BigDecimal unused = order.finish(status);
+        if (unused.signum() > 0) {
+            funds.release(order.userId(), order.frozenAsset(), unused, "ORDER_RELEASE", Long.toString(order.id()));
+        }
+    }
+
+    private Order lock(long orderId) {
+        return em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static BigDecimal fee(BigDecimal amount, BigDecimal rate) {
+        return amount.multiply(rate).setScale(18, RoundingMode.HALF_UP);
+    }
+}

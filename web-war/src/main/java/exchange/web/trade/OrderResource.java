@@ -1,0 +1,100 @@
+package exchange.web.trade;
+
+import exchange.api.Page;
+import exchange.api.error.BusinessException;
+import exchange.api.error.ErrorCode;
+import exchange.api.trade.OrderRequest;
+import exchange.api.trade.OrderService;
+import exchange.api.trade.OrderView;
+import exchange.api.trade.TradeView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Seed 3.3: the trader's orders. The user always comes from the token, never from the request. */
+@Path("trade")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("trader")
+public class OrderResource {
+    @EJB
+    private OrderService orders;
+    @Inject
+    private JsonWebToken jwt;
+
+    public record CreateOrder(@NotBlank String symbol, @NotBlank String side, @NotBlank String type, String timeInForce,
+                              BigDecimal price, BigDecimal quantity, BigDecimal quoteQuantity,
+                              @Size(min = 1, max = 64) String clientOrderId, String selfTradePrevention) {
+    }
+
+    public record CancelRequest(@NotNull Long orderId) {
+    }
+
+    @POST
+    @Path("order/create")
+    public Response create(@NotNull @Valid CreateOrder body) {
+        OrderView view = orders.place(new OrderRequest(userId(), body.symbol(), body.side(), body.type(),
+                body.timeInForce(), body.price(), body.quantity(), body.quoteQuantity(), body.clientOrderId(),
+                body.selfTradePrevention()));
+        return Response.status(Response.Status.CREATED).entity(view).build();
+    }
+
+    @POST
+    @Path("order/cancel")
+    public Response cancel(@NotNull @Valid CancelRequest body) {
+        return Response.accepted(orders.cancel(userId(), body.orderId())).build();
+    }
+
+    @GET
+    @Path("order/{orderId}")
+    public OrderView order(@PathParam("orderId") long orderId) {
+        return orders.order(userId(), orderId).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such order."));
+    }
+
+    @GET
+    @Path("orders/open")
+    public List<OrderView> open(@QueryParam("symbol") String symbol) {
+        return orders.openOrders(userId(), symbol);
+    }
+
+    @GET
+    @Path("orders/history")
+    public Page<OrderView> history(@QueryParam("symbol") String symbol,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return orders.history(userId(), symbol, page, size);
+    }
+
+    @GET
+    @Path("trades")
+    public Page<TradeView> trades(@QueryParam("symbol") String symbol,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return orders.trades(userId(), symbol, page, size);
+    }
+
+    private long userId() {
+        return Long.parseLong(jwt.getSubject());
+    }
+}
