@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Everything one engine command did, numbered per symbol: replays of the command stream repeat
- * the same numbers, so consumers drop what they have seen.
+ * Everything one engine command did, numbered per symbol in command order. Its event id derives
+ * from the command's, so a replayed or repeated command gives a result consumers have seen.
  *
  * @param fills   trades, at the maker's price
  * @param orders  every order whose state the command changed, with its state after it

@@ -32,9 +32,9 @@ import org.apache.rocketmq.common.message.MessageQueue;
 /**
  * The matching thread. The ordered command stream on {@code trade-events} is the engine's journal:
  * at start it reads every queue from the beginning and rebuilds the books by replaying, then keeps
- * following. Each command's outcome goes to {@code match-events} in the symbol's queue, with an
- * event id derived from (symbol, sequence), so a replay republishes the same ids and consumers
- * drop them. Snapshots, to start without replaying everything, come next.
+ * following. Each command's outcome goes to {@code match-events} in the symbol's queue, numbered
+ * per symbol, with an event id derived from the command's event id, so a replay republishes the
+ * same ids and consumers drop them. Snapshots, to start without replaying everything, come next.
  */
 final class CommandLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(CommandLoop.class.getName());
@@ -79,7 +79,7 @@ final class CommandLoop implements Runnable {
             while (running) {
                 for (MessageExt message : commands.poll(500)) {
                     for (MatchOutcome outcome : apply(message)) {
-                        publish(results, outcome);
+                        publish(results, outcome, message.getUserProperty("eventId"));
                     }
                 }
             }
@@ -132,12 +132,14 @@ final class CommandLoop implements Runnable {
     }
 
     /** At least once: a result is retried until the broker has it; the engine never skips one. */
-    private void publish(DefaultMQProducer producer, MatchOutcome outcome) throws InterruptedException {
+    private void publish(DefaultMQProducer producer, MatchOutcome outcome, String commandEventId)
+            throws InterruptedException {
         DomainEvent event = outcome.traded() ? new MatchSuccess(outcome) : new MatchFailed(outcome);
         Message message = new Message(Topics.MATCH, event.eventType(), outcome.symbol(),
                 EventCodec.toJson(event).getBytes(StandardCharsets.UTF_8));
-        String eventId = UUID.nameUUIDFromBytes((outcome.symbol() + ":" + outcome.sequence())
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        // Derived from the command's own event id: a replay of the journal, or the same command
+        // delivered twice, yields the same result id; a new journal never reuses one.
+        String eventId = UUID.nameUUIDFromBytes(("match:" + commandEventId).getBytes(StandardCharsets.UTF_8)).toString();
         message.putUserProperty("eventId", eventId);
         message.putUserProperty("occurredAt", Instant.now().toString());
         while (running) {

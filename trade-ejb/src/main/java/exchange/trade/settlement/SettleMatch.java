@@ -22,7 +22,7 @@ import java.math.RoundingMode;
 /**
  * Settles one engine result in one JTA transaction: trades recorded, both orders' fills and
  * states updated, the wallet's legs posted, unused frozen funds released for orders that ended,
- * and the result's (symbol, sequence) marked processed, so an engine replay changes nothing.
+ * and the result's event id marked processed, so an engine replay changes nothing.
  */
 @Stateless
 public class SettleMatch {
@@ -42,14 +42,14 @@ public class SettleMatch {
         Symbol symbol = em.find(Symbol.class, outcome.symbol());
         int index = 0;
         for (MatchOutcome.Fill fill : outcome.fills()) {
-            settleFill(symbol, outcome.sequence(), index++, fill);
+            settleFill(symbol, event.eventId(), outcome.sequence(), index++, fill);
         }
         for (MatchOutcome.OrderState state : outcome.orders()) {
             finish(state);
         }
     }
 
-    private void settleFill(Symbol symbol, long sequence, int index, MatchOutcome.Fill fill) {
+    private void settleFill(Symbol symbol, String matchEventId, long sequence, int index, MatchOutcome.Fill fill) {
         boolean takerBuys = "BUY".equals(fill.takerSide());
         Order buy = lock(takerBuys ? fill.takerOrderId() : fill.makerOrderId());
         Order sell = lock(takerBuys ? fill.makerOrderId() : fill.takerOrderId());
@@ -57,7 +57,7 @@ public class SettleMatch {
         BigDecimal quote = fill.price().multiply(fill.quantity());
         BigDecimal buyerFee = fee(fill.quantity(), takerBuys ? symbol.takerFee() : symbol.makerFee());
         BigDecimal sellerFee = fee(quote, takerBuys ? symbol.makerFee() : symbol.takerFee());
-        Trade trade = new Trade(symbol.symbol(), sequence, index, fill.price(), fill.quantity(), buy.id(), sell.id(),
+        Trade trade = new Trade(symbol.symbol(), matchEventId, sequence, index, fill.price(), fill.quantity(), buy.id(), sell.id(),
                 buy.userId(), sell.userId(), fill.takerSide(), buyerFee, sellerFee);
         em.persist(trade);
         em.flush();

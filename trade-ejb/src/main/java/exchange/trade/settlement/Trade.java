@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One fill between a buy and a sell order, identified by the engine's (symbol, sequence, index). */
+/** One fill between a buy and a sell order, identified by the engine result that made it and its index there. */
 @Entity
 @Table(schema = "exchange_trade", name = "trades")
 public class Trade {
@@ -21,6 +21,8 @@ public class Trade {
     private Long id;
     @Column(nullable = false)
     private String symbol;
+    @Column(name = "match_event_id", nullable = false)
+    private String matchEventId;
     @Column(name = "match_sequence", nullable = false)
     private long matchSequence;
     @Column(name = "fill_index", nullable = false)
@@ -51,9 +53,10 @@ public class Trade {
     protected Trade() {
     }
 
-    Trade(String symbol, long matchSequence, int fillIndex, BigDecimal price, BigDecimal quantity, long buyOrderId,
+    Trade(String symbol, String matchEventId, long matchSequence, int fillIndex, BigDecimal price, BigDecimal quantity, long buyOrderId,
           long sellOrderId, long buyerId, long sellerId, String takerSide, BigDecimal buyerFee, BigDecimal sellerFee) {
         this.symbol = symbol;
+        this.matchEventId = matchEventId;
         this.matchSequence = matchSequence;
         this.fillIndex = fillIndex;
         this.price = price;
