@@ -29,6 +29,7 @@ public enum ErrorCode {
     NOT_FOUND(404, "No such resource."),
     METHOD_NOT_ALLOWED(405, "This method is not allowed on this resource."),
     UNSUPPORTED_MEDIA_TYPE(415, "Send the body as application/json."),
+    SYMBOL_EXISTS(409, "This symbol is already listed."),
     EMAIL_TAKEN(409, "An account with this e-mail already exists."),
     PROBE_ROLLED_BACK(409, "The probe transaction was rolled back on purpose; nothing was published."),
     MAIL_UNAVAILABLE(503, "The verification e-mail could not be sent; try again later."),

@@ -24,7 +24,8 @@ public class FinanceEventInbox {
     @PostConstruct
     void start() {
         subscriber = RocketMqSubscriber.start(ConsumerGroups.FINANCE,
-                Map.of(Topics.USER, "*", Topics.WALLET, "*", Topics.SYSTEM, "*"), audit::record);
+                Map.of(Topics.USER, "*", Topics.WALLET, "*", Topics.SYSTEM, "*",
+                        Topics.TRADE, "OrderFilled || OrderPartiallyFilled || OrderCancelled || TradeFeeCalculated"), audit::record);
     }
 
     @PreDestroy

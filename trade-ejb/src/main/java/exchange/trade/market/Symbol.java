@@ -33,6 +33,23 @@ public class Symbol {
     protected Symbol() {
     }
 
+    public Symbol(String symbol, String baseAsset, String quoteAsset, BigDecimal priceTick, BigDecimal quantityStep,
+                  BigDecimal minNotional, BigDecimal makerFee, BigDecimal takerFee) {
+        this.symbol = symbol;
+        this.baseAsset = baseAsset;
+        this.quoteAsset = quoteAsset;
+        this.priceTick = priceTick;
+        this.quantityStep = quantityStep;
+        this.minNotional = minNotional;
+        this.makerFee = makerFee;
+        this.takerFee = takerFee;
+        this.status = "TRADING";
+    }
+
+    public void setTrading(boolean trading) {
+        this.status = trading ? "TRADING" : "HALTED";
+    }
+
     public String symbol() {
         return symbol;
     }

@@ -4,11 +4,16 @@ import exchange.api.event.ConsumerGroups;
 import exchange.api.event.MatchFailed;
 import exchange.api.event.MatchOutcome;
 import exchange.api.event.MatchSuccess;
+import exchange.api.event.OrderCancelled;
+import exchange.api.event.OrderFilled;
+import exchange.api.event.OrderPartiallyFilled;
+import exchange.api.event.TradeFeeCalculated;
 import exchange.api.messaging.EventEnvelope;
 import exchange.api.messaging.Inbox;
 import exchange.api.wallet.WalletFunds;
 import exchange.api.wallet.WalletSettlement;
 import exchange.trade.market.Symbol;
+import exchange.trade.messaging.TradeEventOutbox;
 import exchange.trade.messaging.TradeProcessedEvent;
 import exchange.trade.order.Order;
 import jakarta.ejb.EJB;
@@ -32,6 +37,8 @@ public class SettleMatch {
     private WalletSettlement wallet;
     @EJB
     private WalletFunds funds;
+    @EJB
+    private TradeEventOutbox events;
 
     public void settle(EventEnvelope event) {
         if (!Inbox.firstDelivery(em, new TradeProcessedEvent(ConsumerGroups.TRADE, event))) {
@@ -47,6 +54,12 @@ public class SettleMatch {
         for (MatchOutcome.OrderState state : outcome.orders()) {
             finish(state);
         }
+        // Fills that left an order open: one OrderPartiallyFilled per order and result.
+        outcome.fills().stream().flatMap(f -> java.util.stream.Stream.of(f.makerOrderId(), f.takerOrderId())).distinct()
+                .map(id -> em.find(Order.class, id))
+                .filter(o -> Order.PARTIALLY_FILLED.equals(o.status()))
+                .forEach(o -> events.publish(new OrderPartiallyFilled(o.id(), o.userId(), o.symbol(),
+                        o.view().executedQuantity(), o.view().cumulativeQuoteQuantity())));
     }
 
     private void settleFill(Symbol symbol, String matchEventId, long sequence, int index, MatchOutcome.Fill fill) {
@@ -65,6 +78,10 @@ public class SettleMatch {
         sell.fill(fill.quantity(), quote);
         wallet.settleTrade(trade.id(), buy.userId(), sell.userId(), symbol.baseAsset(), symbol.quoteAsset(),
                 fill.quantity(), quote, buyerFee, sellerFee);
+        events.publish(new TradeFeeCalculated(trade.id(), symbol.symbol(), buy.userId(), buy.id(), symbol.baseAsset(),
+                buyerFee, !takerBuys));
+        events.publish(new TradeFeeCalculated(trade.id(), symbol.symbol(), sell.userId(), sell.id(), symbol.quoteAsset(),
+                sellerFee, takerBuys));
     }
 
     private void finish(MatchOutcome.OrderState state) {
@@ -83,6 +100,11 @@ public class SettleMatch {
         if (unused.signum() > 0) {
             funds.release(order.userId(), order.frozenAsset(), unused, "ORDER_RELEASE", Long.toString(order.id()));
         }
+        var view = order.view();
+        events.publish("FILLED".equals(status)
+                ? new OrderFilled(order.id(), order.userId(), order.symbol(), view.executedQuantity(), view.cumulativeQuoteQuantity())
+                : new OrderCancelled(order.id(), order.userId(), order.symbol(), status, state.reason(),
+                        view.executedQuantity(), unused));
     }
 
     private Order lock(long orderId) {

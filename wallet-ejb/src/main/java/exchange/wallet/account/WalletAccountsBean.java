@@ -17,4 +17,9 @@ public class WalletAccountsBean implements WalletAccounts {
         return em.createNamedQuery(Account.OF_USER, Account.class).setParameter("userId", userId)
                 .getResultStream().map(a -> new AccountView(a.asset(), a.available(), a.frozen())).toList();
     }
+
+    @Override
+    public List<String> listedAssets() {
+        return em.createNamedQuery(Asset.ENABLED, Asset.class).getResultStream().map(Asset::code).toList();
+    }
 }

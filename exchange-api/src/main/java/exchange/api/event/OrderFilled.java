@@ -1,0 +1,16 @@
+package exchange.api.event;
+
+import java.math.BigDecimal;
+
+public record OrderFilled(long orderId, long userId, String symbol, BigDecimal executedQuantity,
+                          BigDecimal cumulativeQuoteQuantity) implements DomainEvent {
+    @Override
+    public String topic() {
+        return Topics.TRADE;
+    }
+
+    @Override
+    public String key() {
+        return symbol;
+    }
+}

@@ -1,0 +1,118 @@
+package exchange.it;
+
+import static exchange.it.LedgerIT.everyAssetSumsToZero;
+import static exchange.it.LedgerIT.fundedTrader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import exchange.it.support.Api;
+import exchange.it.support.Db;
+import exchange.it.support.Eventually;
+import exchange.it.support.Users;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Randomized multi-user trading through the real REST API, then the books are balanced: per asset
+ * every account sums to zero, no balance is negative, every user's frozen funds are exactly what
+ * their open orders still need, and every order's fills are its trades.
+ */
+class TradingInvariantIT {
+    private static final String[] STP = {"EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH", "NONE"};
+
+    @Test
+    void randomTradingKeepsEveryBalanceAccountedFor() {
+        String admin = Users.adminToken();
+        Random random = new Random(7);
+        List<Users.Trader> traders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Users.Trader t = fundedTrader("inv" + i, admin, "USDT", "200000");
+            assertEquals(201, Api.post("/api/admin/wallet/adjustments",
+                    LedgerIT.adjustment(t.id(), "BTC", "5", null), admin).status());
+            traders.add(t);
+        }
+        long settledBefore = settled();
+        int commands = 0;
+        List<long[]> placed = new ArrayList<>(); // {orderId, trader index}
+        for (int n = 0; n < 160; n++) {
+            int who = random.nextInt(traders.size());
+            Users.Trader t = traders.get(who);
+            int pick = random.nextInt(100);
+            if (pick < 20 && !placed.isEmpty()) {
+                long[] target = placed.get(random.nextInt(placed.size()));
+                Users.Trader owner = traders.get((int) target[1]);
+                int status = Api.post("/api/trade/order/cancel", "{\"orderId\":" + target[0] + "}", owner.token()).status();
+                if (status == 202) {
+                    commands++;
+                }
+                continue;
+            }
+            String side = random.nextBoolean() ? "BUY" : "SELL";
+            String stp = STP[random.nextInt(STP.length)];
+            String body;
+            if (pick < 30) {
+                body = side.equals("BUY")
+                        ? "{\"symbol\":\"BTCUSDT\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quoteQuantity\":" + (50 + random.nextInt(900))
+                        + ",\"selfTradePrevention\":\"" + stp + "\"}"
+                        : "{\"symbol\":\"BTCUSDT\",\"side\":\"SELL\",\"type\":\"MARKET\",\"quantity\":" + qty(random)
+                        + ",\"selfTradePrevention\":\"" + stp + "\"}";
+            } else {
+                String tif = pick < 80 ? "GTC" : pick < 90 ? "IOC" : "FOK";
+                String type = pick > 95 ? "LIMIT_MAKER" : "LIMIT";
+                String price = new BigDecimal(30_000 + (side.equals("BUY") ? -1 : 1) * (random.nextInt(400) - 150))
+                        .add(new BigDecimal(random.nextInt(100)).movePointLeft(2)).toPlainString();
+                body = "{\"symbol\":\"BTCUSDT\",\"side\":\"" + side + "\",\"type\":\"" + type + "\""
+                        + (type.equals("LIMIT") ? ",\"timeInForce\":\"" + tif + "\"" : "")
+                        + ",\"price\":" + price + ",\"quantity\":" + qty(random) + ",\"selfTradePrevention\":\"" + stp + "\"}";
+            }
+            Api.Reply r = Api.post("/api/trade/order/create", body, t.token());
+            assertTrue(r.status() == 201 || r.status() == 400, r.body());
+            if (r.status() == 201) {
+                placed.add(new long[] {r.json().getJsonNumber("orderId").longValue(), who});
+                commands++;
+            }
+        }
+        int expected = commands;
+        Eventually.holds(Duration.ofSeconds(60), "every command settled", () -> settled() - settledBefore == expected);
+
+        everyAssetSumsToZero();
+        long trades = Db.count("SELECT COUNT(*) FROM exchange_trade.trades t JOIN exchange_trade.orders o"
+                + " ON o.id = t.buy_order_id WHERE o.user_id IN (" + ids(traders) + ")");
+        assertTrue(trades > 20, "the run really traded (" + trades + " trades)");
+        for (Users.Trader t : traders) {
+            for (String asset : new String[] {"BTC", "USDT"}) {
+                BigDecimal frozen = Api.get("/api/wallet/accounts", t.token()).structure().asJsonArray()
+                        .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("asset").equals(asset))
+                        .findFirst().orElseThrow().getJsonNumber("frozen").bigDecimalValue();
+                String needed = Db.string("SELECT COALESCE(SUM(frozen_amount - CASE WHEN side = 'BUY' THEN cumulative_quote"
+                        + " ELSE executed_qty END), 0) FROM exchange_trade.orders WHERE user_id = ? AND frozen_asset = ?"
+                        + " AND status IN ('NEW', 'PARTIALLY_FILLED')", t.id(), asset);
+                assertEquals(0, new BigDecimal(needed).compareTo(frozen),
+                        t.email() + " " + asset + ": frozen " + frozen + " but open orders need " + needed);
+            }
+        }
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.orders o WHERE o.user_id IN (" + ids(traders) + ")"
+                + " AND o.executed_qty <> (SELECT COALESCE(SUM(t.quantity), 0) FROM exchange_trade.trades t"
+                + " WHERE t.buy_order_id = o.id OR t.sell_order_id = o.id)"), "every order's fills are its trades");
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.orders o WHERE o.user_id IN (" + ids(traders) + ")"
+                + " AND o.status = 'FILLED' AND o.type <> 'MARKET' AND o.executed_qty <> o.quantity"), "FILLED means fully filled");
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.trades WHERE buy_order_id = sell_order_id"));
+    }
+
+    private static String qty(Random random) {
+        return new BigDecimal(1 + random.nextInt(5000)).movePointLeft(5).toPlainString();
+    }
+
+    private static long settled() {
+        return Db.count("SELECT COUNT(*) FROM exchange_trade.processed_events WHERE consumer_group = 'trade-service-group'");
+    }
+
+    private static String ids(List<Users.Trader> traders) {
+        return String.join(",", traders.stream().map(t -> Long.toString(t.id())).toList());
+    }
+}

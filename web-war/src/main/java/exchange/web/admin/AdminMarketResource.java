@@ -1,0 +1,44 @@
+package exchange.web.admin;
+
+import exchange.api.trade.MarketAdministration;
+import exchange.api.trade.SymbolSpec;
+import exchange.api.trade.SymbolView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Operators list markets and halt or resume them. */
+@Path("admin/markets")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class AdminMarketResource {
+    @EJB
+    private MarketAdministration markets;
+
+    @POST
+    public Response list(@NotNull SymbolSpec spec) {
+        return Response.status(Response.Status.CREATED).entity(markets.list(spec)).build();
+    }
+
+    @POST
+    @Path("{symbol}/halt")
+    public SymbolView halt(@PathParam("symbol") String symbol) {
+        return markets.halt(symbol);
+    }
+
+    @POST
+    @Path("{symbol}/resume")
+    public SymbolView resume(@PathParam("symbol") String symbol) {
+        return markets.resume(symbol);
+    }
+}
