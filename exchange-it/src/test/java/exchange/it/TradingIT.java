@@ -20,12 +20,29 @@ import org.junit.jupiter.api.Test;
 class TradingIT {
     private static final Duration SETTLED = Duration.ofSeconds(30);
 
+    /**
+     * A market of its own for each test: books are shared by everyone, so a test on BTCUSDT could
+     * trade against what an earlier test left resting.
+     */
+    static String freshSymbol(String admin, String base, String quote, String tick, String step, String minNotional) {
+        String symbol = base + "T" + (100_000 + new java.util.Random().nextInt(900_000));
+        Api.Reply r = Api.post("/api/admin/markets", "{\"symbol\":\"" + symbol + "\",\"baseAsset\":\"" + base
+                + "\",\"quoteAsset\":\"" + quote + "\",\"priceTick\":" + tick + ",\"quantityStep\":" + step
+                + ",\"minNotional\":" + minNotional + ",\"makerFee\":0.001,\"takerFee\":0.001}", admin);
+        assertEquals(201, r.status(), r.body());
+        return symbol;
+    }
+
     static Api.Reply order(Users.Trader t, String json) {
         return Api.post("/api/trade/order/create", json, t.token());
     }
 
     static String limit(String side, String price, String qty) {
-        return "{\"symbol\":\"BTCUSDT\",\"side\":\"" + side + "\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\","
+        return limit("BTCUSDT", side, price, qty);
+    }
+
+    static String limit(String symbol, String side, String price, String qty) {
+        return "{\"symbol\":\"" + symbol + "\",\"side\":\"" + side + "\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\","
                 + "\"price\":" + price + ",\"quantity\":" + qty + "}";
     }
 
@@ -51,15 +68,16 @@ class TradingIT {
         String admin = Users.adminToken();
         Users.Trader seller = fundedTrader("seller", admin, "BTC", "10");
         Users.Trader buyer = fundedTrader("buyer", admin, "USDT", "100000");
+        String symbol = freshSymbol(admin, "BTC", "USDT", "0.01", "0.00001", "5");
 
-        Api.Reply sell = order(seller, limit("SELL", "30000", "1"));
+        Api.Reply sell = order(seller, limit(symbol, "SELL", "30000", "1"));
         assertEquals(201, sell.status(), sell.body());
         long sellId = sell.json().getJsonNumber("orderId").longValue();
         assertAmount("9", balance(seller, "BTC", "available"), "seller BTC available after freeze");
         assertAmount("1", balance(seller, "BTC", "frozen"), "seller BTC frozen");
         awaitStatus(seller, sellId, "NEW");
 
-        Api.Reply buy = order(buyer, limit("BUY", "30100", "0.4"));
+        Api.Reply buy = order(buyer, limit(symbol, "BUY", "30100", "0.4"));
         assertEquals(201, buy.status(), buy.body());
         long buyId = buy.json().getJsonNumber("orderId").longValue();
 
@@ -77,7 +95,7 @@ class TradingIT {
         assertAmount("11988", balance(seller, "USDT", "available"), "seller USDT");
         assertAmount("0.6", balance(seller, "BTC", "frozen"), "seller BTC frozen");
 
-        JsonObject trade = Api.get("/api/trade/trades?symbol=BTCUSDT", buyer.token()).json().getJsonArray("items").getJsonObject(0);
+        JsonObject trade = Api.get("/api/trade/trades?symbol=" + symbol, buyer.token()).json().getJsonArray("items").getJsonObject(0);
         assertEquals("BUY", trade.getString("side"));
         assertEquals(false, trade.getBoolean("maker"));
         assertEquals(1, Api.get("/api/trade/trades", seller.token()).json().getInt("total"));
@@ -99,10 +117,11 @@ class TradingIT {
         String admin = Users.adminToken();
         Users.Trader seller = fundedTrader("mseller", admin, "ETH", "5");
         Users.Trader buyer = fundedTrader("mbuyer", admin, "USDT", "1000");
-        long sellId = order(seller, "{\"symbol\":\"ETHUSDT\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"price\":2000,\"quantity\":2}")
+        String symbol = freshSymbol(admin, "ETH", "USDT", "0.01", "0.0001", "5");
+        long sellId = order(seller, "{\"symbol\":\"" + symbol + "\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"price\":2000,\"quantity\":2}")
                 .json().getJsonNumber("orderId").longValue();
         awaitStatus(seller, sellId, "NEW");
-        Api.Reply market = order(buyer, "{\"symbol\":\"ETHUSDT\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quoteQuantity\":500.5}");
+        Api.Reply market = order(buyer, "{\"symbol\":\"" + symbol + "\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quoteQuantity\":500.5}");
         assertEquals(201, market.status(), market.body());
         long marketId = market.json().getJsonNumber("orderId").longValue();
         JsonObject done = Eventually.get(SETTLED, () -> {

@@ -36,6 +36,7 @@ class TradingInvariantIT {
                     LedgerIT.adjustment(t.id(), "BTC", "5", null), admin).status());
             traders.add(t);
         }
+        String symbol = TradingIT.freshSymbol(admin, "BTC", "USDT", "0.01", "0.00001", "5");
         long settledBefore = settled();
         int commands = 0;
         List<long[]> placed = new ArrayList<>(); // {orderId, trader index}
@@ -57,16 +58,16 @@ class TradingInvariantIT {
             String body;
             if (pick < 30) {
                 body = side.equals("BUY")
-                        ? "{\"symbol\":\"BTCUSDT\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quoteQuantity\":" + (50 + random.nextInt(900))
+                        ? "{\"symbol\":\"" + symbol + "\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quoteQuantity\":" + (50 + random.nextInt(900))
                         + ",\"selfTradePrevention\":\"" + stp + "\"}"
-                        : "{\"symbol\":\"BTCUSDT\",\"side\":\"SELL\",\"type\":\"MARKET\",\"quantity\":" + qty(random)
+                        : "{\"symbol\":\"" + symbol + "\",\"side\":\"SELL\",\"type\":\"MARKET\",\"quantity\":" + qty(random)
                         + ",\"selfTradePrevention\":\"" + stp + "\"}";
             } else {
                 String tif = pick < 80 ? "GTC" : pick < 90 ? "IOC" : "FOK";
                 String type = pick > 95 ? "LIMIT_MAKER" : "LIMIT";
                 String price = new BigDecimal(30_000 + (side.equals("BUY") ? -1 : 1) * (random.nextInt(400) - 150))
                         .add(new BigDecimal(random.nextInt(100)).movePointLeft(2)).toPlainString();
-                body = "{\"symbol\":\"BTCUSDT\",\"side\":\"" + side + "\",\"type\":\"" + type + "\""
+                body = "{\"symbol\":\"" + symbol + "\",\"side\":\"" + side + "\",\"type\":\"" + type + "\""
                         + (type.equals("LIMIT") ? ",\"timeInForce\":\"" + tif + "\"" : "")
                         + ",\"price\":" + price + ",\"quantity\":" + qty(random) + ",\"selfTradePrevention\":\"" + stp + "\"}";
             }

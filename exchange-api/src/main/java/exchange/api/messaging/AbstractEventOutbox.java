@@ -64,8 +64,14 @@ public abstract class AbstractEventOutbox {
         OutboxRecord record = newRecord();
         record.fill(event, Instant.now());
         entityManager().persist(record);
-        transactions.registerInterposedSynchronization(
-                new OutboxSynchronization(publisher, record.envelope(), delivered::add));
+        // One batch per outbox and transaction: its half messages travel together.
+        OutboxBatch batch = (OutboxBatch) transactions.getResource(this);
+        if (batch == null) {
+            batch = new OutboxBatch(publisher, delivered::add);
+            transactions.putResource(this, batch);
+            transactions.registerInterposedSynchronization(batch);
+        }
+        batch.add(record.envelope());
         return record.eventId();
     }
 

@@ -1,11 +1,13 @@
 package exchange.api.messaging;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.MessageQueueSelector;
+import org.apache.rocketmq.client.producer.SendCallback;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.client.producer.TransactionListener;
@@ -78,17 +80,34 @@ public final class RocketMqPublisher {
         return new RocketMqPublisher(producer);
     }
 
-    public Half sendHalf(EventEnvelope event) throws Exception {
+    /** Sends the half message without waiting; the future completes when the broker stored it. */
+    public CompletableFuture<Half> sendHalf(EventEnvelope event) {
         Message message = toMessage(event);
         // What sendMessageInTransaction does, minus ending the transaction at once: its result
         // lacks the broker's offset message id, without which a later endTransaction cannot work.
         MessageAccessor.putProperty(message, MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
         MessageAccessor.putProperty(message, MessageConst.PROPERTY_PRODUCER_GROUP, producer.getProducerGroup());
-        SendResult result = producer.send(message, BY_KEY, event.key());
-        if (result.getSendStatus() != SendStatus.SEND_OK) {
-            throw new MQClientException("half message not stored: " + result.getSendStatus(), null);
+        CompletableFuture<Half> stored = new CompletableFuture<>();
+        try {
+            producer.send(message, BY_KEY, event.key(), new SendCallback() {
+                @Override
+                public void onSuccess(SendResult result) {
+                    if (result.getSendStatus() == SendStatus.SEND_OK) {
+                        stored.complete(new Half(message, result));
+                    } else {
+                        stored.completeExceptionally(new IllegalStateException("half message not stored: " + result.getSendStatus()));
+                    }
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                    stored.completeExceptionally(e);
+                }
+            });
+        } catch (Exception e) {
+            stored.completeExceptionally(e);
         }
-        return new Half(message, result);
+        return stored;
     }
 
     public void end(Half half, boolean commit) throws Exception {
