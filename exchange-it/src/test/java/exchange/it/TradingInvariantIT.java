@@ -85,24 +85,34 @@ class TradingInvariantIT {
         long trades = Db.count("SELECT COUNT(*) FROM exchange_trade.trades t JOIN exchange_trade.orders o"
                 + " ON o.id = t.buy_order_id WHERE o.user_id IN (" + ids(traders) + ")");
         assertTrue(trades > 20, "the run really traded (" + trades + " trades)");
-        for (Users.Trader t : traders) {
-            for (String asset : new String[] {"BTC", "USDT"}) {
-                BigDecimal frozen = Api.get("/api/wallet/accounts", t.token()).structure().asJsonArray()
-                        .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("asset").equals(asset))
-                        .findFirst().orElseThrow().getJsonNumber("frozen").bigDecimalValue();
-                String needed = Db.string("SELECT COALESCE(SUM(frozen_amount - CASE WHEN side = 'BUY' THEN cumulative_quote"
-                        + " ELSE executed_qty END), 0) FROM exchange_trade.orders WHERE user_id = ? AND frozen_asset = ?"
-                        + " AND status IN ('NEW', 'PARTIALLY_FILLED')", t.id(), asset);
-                assertEquals(0, new BigDecimal(needed).compareTo(frozen),
-                        t.email() + " " + asset + ": frozen " + frozen + " but open orders need " + needed);
-            }
+        traders.forEach(TradingInvariantIT::assertFrozenIsWhatOpenOrdersNeed);
+        assertFillsAreTrades(ids(traders));
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.trades WHERE buy_order_id = sell_order_id"));
+    }
+
+    /** A user's frozen funds per asset are exactly what their open orders can still spend. */
+    static void assertFrozenIsWhatOpenOrdersNeed(Users.Trader t) {
+        for (String asset : new String[] {"BTC", "USDT"}) {
+            BigDecimal frozen = Api.get("/api/wallet/accounts", t.token()).structure().asJsonArray()
+                    .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("asset").equals(asset))
+                    .findFirst().orElseThrow().getJsonNumber("frozen").bigDecimalValue();
+            String needed = Db.string("SELECT COALESCE(SUM(frozen_amount - CASE WHEN side = 'BUY' THEN cumulative_quote"
+                    + " ELSE executed_qty END), 0) FROM exchange_trade.orders WHERE user_id = ? AND frozen_asset = ?"
+                    + " AND status IN ('NEW', 'PARTIALLY_FILLED')", t.id(), asset);
+            assertEquals(0, new BigDecimal(needed).compareTo(frozen),
+                    t.email() + " " + asset + ": frozen " + frozen + " but open orders need " + needed);
         }
-        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.orders o WHERE o.user_id IN (" + ids(traders) + ")"
+    }
+
+    /** Every order's executed quantity is the sum of its trades, and FILLED means fully filled. */
+    static void assertFillsAreTrades(String userIds) {
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.orders o WHERE o.user_id IN (" + userIds + ")"
                 + " AND o.executed_qty <> (SELECT COALESCE(SUM(t.quantity), 0) FROM exchange_trade.trades t"
                 + " WHERE t.buy_order_id = o.id OR t.sell_order_id = o.id)"), "every order's fills are its trades");
-        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.orders o WHERE o.user_id IN (" + ids(traders) + ")"
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.orders o WHERE o.user_id IN (" + userIds + ")"
                 + " AND o.status = 'FILLED' AND o.type <> 'MARKET' AND o.executed_qty <> o.quantity"), "FILLED means fully filled");
-        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.trades WHERE buy_order_id = sell_order_id"));
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.orders o WHERE o.user_id IN (" + userIds + ")"
+                + " AND o.quantity IS NOT NULL AND o.executed_qty > o.quantity"), "no order filled beyond its quantity");
     }
 
     private static String qty(Random random) {
@@ -113,7 +123,7 @@ class TradingInvariantIT {
         return Db.count("SELECT COUNT(*) FROM exchange_trade.processed_events WHERE consumer_group = 'trade-service-group'");
     }
 
-    private static String ids(List<Users.Trader> traders) {
+    static String ids(List<Users.Trader> traders) {
         return String.join(",", traders.stream().map(t -> Long.toString(t.id())).toList());
     }
 }

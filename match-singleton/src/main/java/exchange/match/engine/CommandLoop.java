@@ -10,6 +10,7 @@ import exchange.api.event.Topics;
 import exchange.api.messaging.EventCodec;
 import exchange.api.messaging.RocketMqPublisher;
 import exchange.api.messaging.RocketMqSettings;
+import exchange.api.trade.EngineStatus;
 import exchange.api.trade.MarketDirectory;
 import exchange.api.trade.SymbolView;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +45,7 @@ final class CommandLoop implements Runnable {
 
     private final Map<String, SymbolBook> books = new ConcurrentHashMap<>();
     private final MarketDirectory markets;
+    private final Queue<CompletableFuture<List<EngineStatus.Book>>> statusRequests = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
 
     CommandLoop(List<SymbolView> symbols, MarketDirectory markets) {
@@ -48,12 +53,15 @@ final class CommandLoop implements Runnable {
         symbols.forEach(s -> books.put(s.symbol(), new SymbolBook(s)));
     }
 
-    List<String> symbols() {
-        return List.copyOf(books.keySet());
-    }
-
     void stop() {
         running = false;
+    }
+
+    /** Answered by the matching thread between two polls, so it never reads a book mid-command. */
+    CompletableFuture<List<EngineStatus.Book>> status() {
+        CompletableFuture<List<EngineStatus.Book>> answer = new CompletableFuture<>();
+        statusRequests.add(answer);
+        return answer;
     }
 
     @Override
@@ -81,6 +89,10 @@ final class CommandLoop implements Runnable {
                     for (MatchOutcome outcome : apply(message)) {
                         publish(results, outcome, message.getUserProperty("eventId"));
                     }
+                }
+                for (CompletableFuture<List<EngineStatus.Book>> request; (request = statusRequests.poll()) != null; ) {
+                    request.complete(books.values().stream().map(SymbolBook::status)
+                            .sorted(java.util.Comparator.comparing(EngineStatus.Book::symbol)).toList());
                 }
             }
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package exchange.match.engine;
 
+import exchange.api.trade.EngineStatus;
 import exchange.api.trade.MarketDirectory;
 import exchange.api.trade.SymbolView;
 import jakarta.annotation.PostConstruct;
@@ -13,6 +14,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +27,7 @@ import java.util.logging.Logger;
 @Startup
 @DependsOn("trade-ejb.jar#TradeSchema")
 @Lock(LockType.READ)
-public class MatchingEngineHost {
+public class MatchingEngineHost implements EngineStatus {
     private static final Logger LOG = Logger.getLogger(MatchingEngineHost.class.getName());
 
     @EJB
@@ -53,7 +57,15 @@ public class MatchingEngineHost {
         }
     }
 
-    public List<String> hostedSymbols() {
-        return loop.symbols();
+    @Override
+    public List<Book> books() {
+        try {
+            return loop.status().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("matching engine did not answer", e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package exchange.match.engine;
 import exchange.api.event.MatchOutcome;
 import exchange.api.event.OrderCancelRequested;
 import exchange.api.event.OrderCreated;
+import exchange.api.trade.EngineStatus;
 import exchange.api.trade.SymbolView;
 import exchange.match.book.DoneReason;
 import exchange.match.book.MatchListener;
@@ -73,8 +74,8 @@ final class SymbolBook implements MatchListener {
         return end("CANCEL", c.orderId());
     }
 
-    long stateHash() {
-        return book.stateHash();
+    EngineStatus.Book status() {
+        return new EngineStatus.Book(symbol, sequence, book.stateHash(), book.restingOrders());
     }
 
     private void begin() {

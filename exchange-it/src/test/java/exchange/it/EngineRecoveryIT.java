@@ -1,0 +1,125 @@
+package exchange.it;
+
+import static exchange.it.LedgerIT.everyAssetSumsToZero;
+import static exchange.it.LedgerIT.fundedTrader;
+import static exchange.it.TradingInvariantIT.assertFillsAreTrades;
+import static exchange.it.TradingInvariantIT.assertFrozenIsWhatOpenOrdersNeed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import exchange.it.support.Api;
+import exchange.it.support.Db;
+import exchange.it.support.Eventually;
+import exchange.it.support.Users;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 of the server while orders and cancels stream in: after the restart no accepted order
+ * or cancel is lost, no fill is doubled, the balances still add up, and the engine's book agrees
+ * with the database and hashes the same after yet another restart.
+ */
+class EngineRecoveryIT {
+    @Test
+    void aKilledServerLosesNoAcceptedOrderOrCancelAndDoublesNoFill() throws Exception {
+        String admin = Users.adminToken();
+        String symbol = TradingIT.freshSymbol(admin, "BTC", "USDT", "0.01", "0.00001", "5");
+        List<Users.Trader> traders = List.of(fundedTrader("kill-a", admin, "USDT", "200000"),
+                fundedTrader("kill-b", admin, "USDT", "200000"));
+        for (Users.Trader t : traders) {
+            assertEquals(201, Api.post("/api/admin/wallet/adjustments", LedgerIT.adjustment(t.id(), "BTC", "5", null), admin).status());
+        }
+        List<Long> accepted = new CopyOnWriteArrayList<>();
+        List<Long> canceled = new CopyOnWriteArrayList<>();
+        AtomicBoolean serverGone = new AtomicBoolean();
+        Random random = new Random(11);
+        Thread traffic = new Thread(() -> {
+            for (int n = 0; n < 400 && !serverGone.get(); n++) {
+                Users.Trader t = traders.get(random.nextInt(2));
+                try {
+                    if (random.nextInt(4) == 0 && !accepted.isEmpty()) {
+                        long id = accepted.get(random.nextInt(accepted.size()));
+                        Users.Trader owner = Api.get("/api/trade/order/" + id, traders.get(0).token()).status() == 200
+                                ? traders.get(0) : traders.get(1);
+                        if (Api.post("/api/trade/order/cancel", "{\"orderId\":" + id + "}", owner.token()).status() == 202) {
+                            canceled.add(id);
+                        }
+                    } else {
+                        String side = random.nextBoolean() ? "BUY" : "SELL";
+                        String price = new BigDecimal(30_000 + (random.nextInt(200) - 100)).toPlainString();
+                        Api.Reply r = Api.post("/api/trade/order/create", TradingIT.limit(symbol, side, price,
+                                new BigDecimal(1 + random.nextInt(2000)).movePointLeft(4).toPlainString()), t.token());
+                        if (r.status() == 201) {
+                            accepted.add(r.json().getJsonNumber("orderId").longValue());
+                        }
+                    }
+                } catch (IllegalStateException connectionLost) {
+                    serverGone.set(true);
+                }
+            }
+        });
+        traffic.start();
+        Eventually.holds(Duration.ofSeconds(60), "traffic under way", () -> accepted.size() >= 40);
+        long pid = Long.parseLong(Files.readString(Users.work().resolve(
+                "payara6/glassfish/domains/domain1/config/pid")).trim());
+        assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor());
+        serverGone.set(true);
+        traffic.join(60_000);
+        exchange("start");
+
+        String ids = TradingInvariantIT.ids(traders);
+        Eventually.holds(Duration.ofSeconds(120), "every accepted order and cancel settled", () -> {
+            long open = Db.count("SELECT COUNT(*) FROM exchange_trade.orders WHERE symbol = ? AND status IN ('NEW', 'PARTIALLY_FILLED')", symbol);
+            long canceledStillOpen = canceled.isEmpty() ? 0 : Db.count("SELECT COUNT(*) FROM exchange_trade.orders WHERE id IN ("
+                    + String.join(",", canceled.stream().map(String::valueOf).toList()) + ") AND status IN ('NEW', 'PARTIALLY_FILLED')");
+            return canceledStillOpen == 0 && restingInEngine(admin, symbol) == open
+                    && Db.count("SELECT COUNT(*) FROM exchange_trade.outbox WHERE sent_at IS NULL") == 0;
+        });
+        assertEquals(accepted.size(), Db.count("SELECT COUNT(*) FROM exchange_trade.orders WHERE symbol = ? AND id IN ("
+                + String.join(",", accepted.stream().map(String::valueOf).toList()) + ")", symbol), "every accepted order exists");
+        assertTrue(Db.count("SELECT COUNT(*) FROM exchange_trade.trades WHERE symbol = ?", symbol) > 0, "the stream traded");
+        everyAssetSumsToZero();
+        traders.forEach(TradingInvariantIT::assertFrozenIsWhatOpenOrdersNeed);
+        assertFillsAreTrades(ids);
+
+        JsonObject before = book(admin, symbol);
+        exchange("down-payara");
+        exchange("start");
+        Eventually.holds(Duration.ofSeconds(60), "engine replayed", () -> book(Users.adminToken(), symbol) != null
+                && book(Users.adminToken(), symbol).getJsonNumber("sequence").longValue()
+                == before.getJsonNumber("sequence").longValue());
+        JsonObject after = book(Users.adminToken(), symbol);
+        assertEquals(before.getJsonNumber("stateHash").longValue(), after.getJsonNumber("stateHash").longValue(),
+                "a replayed book is the same book");
+        assertEquals(before.getInt("restingOrders"), after.getInt("restingOrders"));
+    }
+
+    private static long restingInEngine(String admin, String symbol) {
+        JsonObject book = book(admin, symbol);
+        return book == null ? -1 : book.getInt("restingOrders");
+    }
+
+    private static JsonObject book(String admin, String symbol) {
+        Api.Reply r = Api.get("/api/admin/engine", admin);
+        if (r.status() != 200) {
+            return null;
+        }
+        return r.structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(b -> b.getString("symbol").equals(symbol)).findFirst().orElse(null);
+    }
+
+    private static void exchange(String command) throws Exception {
+        File root = new File(System.getProperty("exchange.root", "."));
+        Process p = new ProcessBuilder("bash", new File(root, "exchange").getPath(), command)
+                .directory(root).inheritIO().start();
+        assertEquals(0, p.waitFor(), "./exchange " + command);
+    }
+}

@@ -1,0 +1,26 @@
+package exchange.web.admin;
+
+import exchange.api.trade.EngineStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The engine's books as operations see them: sequence, state hash, resting orders per symbol. */
+@Path("admin/engine")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class AdminEngineResource {
+    @EJB
+    private EngineStatus engine;
+
+    @GET
+    public List<EngineStatus.Book> books() {
+        return engine.books();
+    }
+}
