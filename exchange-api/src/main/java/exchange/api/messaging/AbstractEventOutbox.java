@@ -37,20 +37,26 @@ public abstract class AbstractEventOutbox {
     private SessionContext context;
 
     private final Queue<String> delivered = new ConcurrentLinkedQueue<>();
+    private final Class<? extends OutboxRecord> recordType;
+    private final String producerGroup;
     private volatile RocketMqPublisher publisher;
 
+    /**
+     * @param recordType    the service's outbox entity (a public no-argument constructor)
+     * @param producerGroup the service's RocketMQ producer group
+     */
+    protected AbstractEventOutbox(Class<? extends OutboxRecord> recordType, String producerGroup) {
+        this.recordType = recordType;
+        this.producerGroup = producerGroup;
+    }
+
+    /** The service's own persistence unit, where its outbox table lives. */
     protected abstract EntityManager entityManager();
-
-    protected abstract OutboxRecord newRecord();
-
-    protected abstract Class<? extends OutboxRecord> recordType();
-
-    protected abstract String producerGroup();
 
     @PostConstruct
     protected void startPublisher() {
         AbstractEventOutbox self = context.getBusinessObject(getClass());
-        publisher = RocketMqPublisher.start(producerGroup(), self::isRecorded);
+        publisher = RocketMqPublisher.start(producerGroup, self::isRecorded);
     }
 
     @PreDestroy
@@ -90,7 +96,7 @@ public abstract class AbstractEventOutbox {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean isRecorded(String eventId) {
-        return eventId != null && entityManager().find(recordType(), eventId) != null;
+        return eventId != null && entityManager().find(recordType, eventId) != null;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -100,7 +106,7 @@ public abstract class AbstractEventOutbox {
         }
         Instant now = Instant.now();
         for (String id : eventIds) {
-            OutboxRecord record = entityManager().find(recordType(), id);
+            OutboxRecord record = entityManager().find(recordType, id);
             if (record != null && record.sentAt() == null) {
                 record.markSent(now);
             }
@@ -109,7 +115,7 @@ public abstract class AbstractEventOutbox {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<EventEnvelope> unsentBefore(Instant cutoff, int max) {
-        String jpql = "SELECT r FROM " + entityManager().getMetamodel().entity(recordType()).getName()
+        String jpql = "SELECT r FROM " + entityManager().getMetamodel().entity(recordType).getName()
                 + " r WHERE r.sentAt IS NULL AND r.createdAt < :cutoff ORDER BY r.createdAt";
         return entityManager().createQuery(jpql, OutboxRecord.class)
                 .setParameter("cutoff", cutoff)
@@ -119,9 +125,17 @@ public abstract class AbstractEventOutbox {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long unsentCount() {
-        String jpql = "SELECT COUNT(r) FROM " + entityManager().getMetamodel().entity(recordType()).getName()
+        String jpql = "SELECT COUNT(r) FROM " + entityManager().getMetamodel().entity(recordType).getName()
                 + " r WHERE r.sentAt IS NULL";
         return entityManager().createQuery(jpql, Long.class).getSingleResult();
+    }
+
+    private OutboxRecord newRecord() {
+        try {
+            return recordType.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(recordType + " needs a public no-argument constructor", e);
+        }
     }
 
     private List<String> drainDelivered() {

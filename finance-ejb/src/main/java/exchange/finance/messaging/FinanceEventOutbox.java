@@ -2,7 +2,6 @@ package exchange.finance.messaging;
 
 import exchange.api.event.ConsumerGroups;
 import exchange.api.messaging.AbstractEventOutbox;
-import exchange.api.messaging.OutboxRecord;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -20,23 +19,12 @@ public class FinanceEventOutbox extends AbstractEventOutbox {
     @PersistenceContext(unitName = "finance")
     private EntityManager em;
 
+    public FinanceEventOutbox() {
+        super(FinanceOutboxRecord.class, ConsumerGroups.FINANCE);
+    }
+
     @Override
     protected EntityManager entityManager() {
         return em;
-    }
-
-    @Override
-    protected OutboxRecord newRecord() {
-        return new FinanceOutboxRecord();
-    }
-
-    @Override
-    protected Class<? extends OutboxRecord> recordType() {
-        return FinanceOutboxRecord.class;
-    }
-
-    @Override
-    protected String producerGroup() {
-        return ConsumerGroups.FINANCE;
     }
 }

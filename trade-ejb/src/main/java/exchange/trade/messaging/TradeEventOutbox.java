@@ -2,7 +2,6 @@ package exchange.trade.messaging;
 
 import exchange.api.event.ConsumerGroups;
 import exchange.api.messaging.AbstractEventOutbox;
-import exchange.api.messaging.OutboxRecord;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -11,7 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** The trade service's outbox onto {@code trade-events}: engine commands keyed by symbol. */
+/** The trade service's outbox onto {@code trade-events}: engine commands and order events, keyed by symbol. */
 @Singleton
 @Startup
 @DependsOn("TradeSchema")
@@ -20,23 +19,12 @@ public class TradeEventOutbox extends AbstractEventOutbox {
     @PersistenceContext(unitName = "trade")
     private EntityManager em;
 
+    public TradeEventOutbox() {
+        super(TradeOutboxRecord.class, ConsumerGroups.TRADE);
+    }
+
     @Override
     protected EntityManager entityManager() {
         return em;
-    }
-
-    @Override
-    protected OutboxRecord newRecord() {
-        return new TradeOutboxRecord();
-    }
-
-    @Override
-    protected Class<? extends OutboxRecord> recordType() {
-        return TradeOutboxRecord.class;
-    }
-
-    @Override
-    protected String producerGroup() {
-        return ConsumerGroups.TRADE;
     }
 }

@@ -2,7 +2,6 @@ package exchange.wallet.messaging;
 
 import exchange.api.event.ConsumerGroups;
 import exchange.api.messaging.AbstractEventOutbox;
-import exchange.api.messaging.OutboxRecord;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -20,23 +19,12 @@ public class WalletEventOutbox extends AbstractEventOutbox {
     @PersistenceContext(unitName = "wallet")
     private EntityManager em;
 
+    public WalletEventOutbox() {
+        super(WalletOutboxRecord.class, ConsumerGroups.WALLET);
+    }
+
     @Override
     protected EntityManager entityManager() {
         return em;
-    }
-
-    @Override
-    protected OutboxRecord newRecord() {
-        return new WalletOutboxRecord();
-    }
-
-    @Override
-    protected Class<? extends OutboxRecord> recordType() {
-        return WalletOutboxRecord.class;
-    }
-
-    @Override
-    protected String producerGroup() {
-        return ConsumerGroups.WALLET;
     }
 }
