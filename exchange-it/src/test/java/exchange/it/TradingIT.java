@@ -136,6 +136,33 @@ class TradingIT {
     }
 
     @Test
+    void depthShowsTheRestingLevelsBestFirst() {
+        String admin = Users.adminToken();
+        String symbol = freshSymbol(admin, "BTC", "USDT", "0.01", "0.00001", "5");
+        Users.Trader seller = fundedTrader("depthseller", admin, "BTC", "5");
+        Users.Trader buyer = fundedTrader("depthbuyer", admin, "USDT", "10000");
+        assertEquals(201, order(seller, limit(symbol, "SELL", "30010", "0.5")).status());
+        assertEquals(201, order(seller, limit(symbol, "SELL", "30010", "0.5")).status());
+        assertEquals(201, order(seller, limit(symbol, "SELL", "30005", "0.2")).status());
+        assertEquals(201, order(buyer, limit(symbol, "BUY", "29990", "0.1")).status());
+
+        JsonObject depth = Eventually.get(SETTLED, () -> {
+            JsonObject d = Api.get("/api/trade/depth?symbol=" + symbol + "&limit=5").json();
+            return d.getJsonArray("asks").size() == 2 && d.getJsonArray("bids").size() == 1 ? d : null;
+        });
+        JsonObject bestAsk = depth.getJsonArray("asks").getJsonObject(0);
+        assertAmount("30005", bestAsk.getJsonNumber("price").bigDecimalValue(), "best ask first");
+        assertAmount("0.2", bestAsk.getJsonNumber("quantity").bigDecimalValue(), "best ask size");
+        JsonObject nextAsk = depth.getJsonArray("asks").getJsonObject(1);
+        assertAmount("1", nextAsk.getJsonNumber("quantity").bigDecimalValue(), "two orders summed");
+        assertEquals(2, nextAsk.getInt("orders"));
+        assertAmount("29990", depth.getJsonArray("bids").getJsonObject(0).getJsonNumber("price").bigDecimalValue(), "bid");
+        assertEquals(1, Api.get("/api/trade/depth?symbol=" + symbol + "&limit=1").json().getJsonArray("asks").size());
+        assertError(400, "UNKNOWN_SYMBOL", Api.get("/api/trade/depth?symbol=NOPE99"));
+        assertError(400, "VALIDATION_FAILED", Api.get("/api/trade/depth?symbol=" + symbol + "&limit=0"));
+    }
+
+    @Test
     void rejectedOrdersFreezeNothingAndWriteNothing() {
         String admin = Users.adminToken();
         Users.Trader t = fundedTrader("reject", admin, "USDT", "100");

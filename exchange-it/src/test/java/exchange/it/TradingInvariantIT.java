@@ -79,7 +79,7 @@ class TradingInvariantIT {
             }
         }
         int expected = commands;
-        Eventually.holds(Duration.ofSeconds(60), "every command settled", () -> settled() - settledBefore == expected);
+        Eventually.holds(Duration.ofSeconds(180), "every command settled", () -> settled() - settledBefore == expected);
 
         everyAssetSumsToZero();
         long trades = Db.count("SELECT COUNT(*) FROM exchange_trade.trades t JOIN exchange_trade.orders o"

@@ -196,10 +196,4 @@ public final class OrderBook implements Engine {
     public int restingOrders() {
         return index.size();
     }
-
-    /** Best price on a side, or 0 when that side is empty. */
-    public long bestPrice(Side s) {
-        PriceLevel best = side(s).best();
-        return best == null ? 0 : best.price;
-    }
 }

@@ -12,6 +12,7 @@ import exchange.api.messaging.RocketMqPublisher;
 import exchange.api.messaging.RocketMqSettings;
 import exchange.api.trade.EngineStatus;
 import exchange.api.trade.MarketDirectory;
+import exchange.api.trade.OrderBookDepth;
 import exchange.api.trade.SymbolView;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,7 +46,7 @@ final class CommandLoop implements Runnable {
 
     private final Map<String, SymbolBook> books = new ConcurrentHashMap<>();
     private final MarketDirectory markets;
-    private final Queue<CompletableFuture<List<EngineStatus.Book>>> statusRequests = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> queries = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
 
     CommandLoop(List<SymbolView> symbols, MarketDirectory markets) {
@@ -57,10 +58,29 @@ final class CommandLoop implements Runnable {
         running = false;
     }
 
-    /** Answered by the matching thread between two polls, so it never reads a book mid-command. */
     CompletableFuture<List<EngineStatus.Book>> status() {
-        CompletableFuture<List<EngineStatus.Book>> answer = new CompletableFuture<>();
-        statusRequests.add(answer);
+        return ask(() -> books.values().stream().map(SymbolBook::status)
+                .sorted(java.util.Comparator.comparing(EngineStatus.Book::symbol)).toList());
+    }
+
+    /** Null when the engine holds no book for the symbol yet. */
+    CompletableFuture<OrderBookDepth.Depth> depth(String symbol, int limit) {
+        return ask(() -> {
+            SymbolBook book = books.get(symbol);
+            return book == null ? null : book.depth(limit);
+        });
+    }
+
+    /** Answered by the matching thread between two polls, so no one reads a book mid-command. */
+    private <T> CompletableFuture<T> ask(java.util.function.Supplier<T> query) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        queries.add(() -> {
+            try {
+                answer.complete(query.get());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
         return answer;
     }
 
@@ -90,9 +110,8 @@ final class CommandLoop implements Runnable {
                         publish(results, outcome, message.getUserProperty("eventId"));
                     }
                 }
-                for (CompletableFuture<List<EngineStatus.Book>> request; (request = statusRequests.poll()) != null; ) {
-                    request.complete(books.values().stream().map(SymbolBook::status)
-                            .sorted(java.util.Comparator.comparing(EngineStatus.Book::symbol)).toList());
+                for (Runnable query; (query = queries.poll()) != null; ) {
+                    query.run();
                 }
             }
         } catch (Exception e) {

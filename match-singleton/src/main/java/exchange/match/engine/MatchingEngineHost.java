@@ -1,7 +1,10 @@
 package exchange.match.engine;
 
+import exchange.api.error.BusinessException;
+import exchange.api.error.ErrorCode;
 import exchange.api.trade.EngineStatus;
 import exchange.api.trade.MarketDirectory;
+import exchange.api.trade.OrderBookDepth;
 import exchange.api.trade.SymbolView;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -27,7 +30,7 @@ import java.util.logging.Logger;
 @Startup
 @DependsOn("trade-ejb.jar#TradeSchema")
 @Lock(LockType.READ)
-public class MatchingEngineHost implements EngineStatus {
+public class MatchingEngineHost implements EngineStatus, OrderBookDepth {
     private static final Logger LOG = Logger.getLogger(MatchingEngineHost.class.getName());
 
     @EJB
@@ -59,8 +62,21 @@ public class MatchingEngineHost implements EngineStatus {
 
     @Override
     public List<Book> books() {
+        return answer(loop.status());
+    }
+
+    @Override
+    public Depth depth(String symbol, int limit) {
+        if (markets.symbols().stream().noneMatch(s -> s.symbol().equals(symbol))) {
+            throw new BusinessException(ErrorCode.UNKNOWN_SYMBOL);
+        }
+        Depth depth = answer(loop.depth(symbol, Math.max(1, Math.min(limit, 1000))));
+        return depth != null ? depth : new Depth(symbol, 0, List.of(), List.of());
+    }
+
+    private static <T> T answer(java.util.concurrent.Future<T> future) {
         try {
-            return loop.status().get(5, TimeUnit.SECONDS);
+            return future.get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

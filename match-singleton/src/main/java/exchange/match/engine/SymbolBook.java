@@ -4,6 +4,7 @@ import exchange.api.event.MatchOutcome;
 import exchange.api.event.OrderCancelRequested;
 import exchange.api.event.OrderCreated;
 import exchange.api.trade.EngineStatus;
+import exchange.api.trade.OrderBookDepth;
 import exchange.api.trade.SymbolView;
 import exchange.match.book.DoneReason;
 import exchange.match.book.MatchListener;
@@ -72,6 +73,23 @@ final class SymbolBook implements MatchListener {
         }
         book.cancel(c.orderId(), c.userId(), this);
         return end("CANCEL", c.orderId());
+    }
+
+    OrderBookDepth.Depth depth(int limit) {
+        return new OrderBookDepth.Depth(symbol, sequence, levels(Side.BUY, limit), levels(Side.SELL, limit));
+    }
+
+    private List<OrderBookDepth.Level> levels(Side side, int limit) {
+        long[] prices = new long[limit];
+        long[] quantities = new long[limit];
+        int[] orders = new int[limit];
+        int n = book.depth(side, prices, quantities, orders);
+        List<OrderBookDepth.Level> levels = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            levels.add(new OrderBookDepth.Level(tick.multiply(BigDecimal.valueOf(prices[i])),
+                    step.multiply(BigDecimal.valueOf(quantities[i])), orders[i]));
+        }
+        return levels;
     }
 
     EngineStatus.Book status() {

@@ -126,10 +126,6 @@ public class Order {
         return frozenAsset;
     }
 
-    public BigDecimal frozenAmount() {
-        return frozenAmount;
-    }
-
     public String status() {
         return status;
     }

@@ -76,10 +76,6 @@ public class Trade {
         return id;
     }
 
-    BigDecimal quoteQuantity() {
-        return quoteQuantity;
-    }
-
     /** The trade as each of its sides sees it (both, for a self-trade). */
     public List<TradeView> viewsFor(long userId) {
         List<TradeView> views = new ArrayList<>(2);

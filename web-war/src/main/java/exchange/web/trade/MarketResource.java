@@ -1,11 +1,17 @@
 package exchange.web.trade;
 
 import exchange.api.trade.MarketDirectory;
+import exchange.api.trade.OrderBookDepth;
 import exchange.api.trade.SymbolView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -18,10 +24,22 @@ public class MarketResource {
     @EJB
     private MarketDirectory markets;
 
+    @EJB
+    private OrderBookDepth books;
+
     @GET
     @Path("symbols")
     @PermitAll
     public List<SymbolView> symbols() {
         return markets.symbols();
+    }
+
+    /** Aggregated price levels straight from the engine, best first (limit 1 to 1000, default 20). */
+    @GET
+    @Path("depth")
+    @PermitAll
+    public OrderBookDepth.Depth depth(@QueryParam("symbol") @NotBlank String symbol,
+                                      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(1000) int limit) {
+        return books.depth(symbol, limit);
     }
 }
