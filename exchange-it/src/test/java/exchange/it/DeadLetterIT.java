@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Takes about two minutes: the back-off is the production one.
  */
 class DeadLetterIT {
-    private static final Duration DEADLINE = Duration.ofMinutes(6);
+    private static final Duration DEADLINE = Duration.ofMinutes(10);
 
     @Test
     void aMessageThatKeepsFailingEndsInTheDeadLetterQueue() throws Exception {

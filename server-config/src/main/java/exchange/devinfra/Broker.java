@@ -42,7 +42,9 @@ public final class Broker {
                 "maxHashSlotNum=10000",
                 "maxIndexNum=40000",
                 "mappedFileSizeTimerLog=4194304",
-                "timerWheelEnable=true",
+                // Retries use the classic delay-level scheduler: with the timer wheel on, a 1-minute
+                // retry level was seen arriving after more than 5 minutes here.
+                "timerWheelEnable=false",
                 "brokerRole=ASYNC_MASTER",
                 // Money events: a broker crash must not lose an acknowledged message.
                 "flushDiskType=SYNC_FLUSH",
