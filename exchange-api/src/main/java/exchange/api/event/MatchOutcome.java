@@ -13,8 +13,9 @@ import java.util.List;
 public record MatchOutcome(String symbol, long sequence, String command, long orderId, List<Fill> fills,
                            List<OrderState> orders) {
 
-    public record Fill(long makerOrderId, long makerUserId, long takerOrderId, long takerUserId, String takerSide,
-                       BigDecimal price, BigDecimal quantity) {
+    /** @param tradeId numbered per symbol by the engine, from 1, in trade order */
+    public record Fill(long tradeId, long makerOrderId, long makerUserId, long takerOrderId, long takerUserId,
+                       String takerSide, BigDecimal price, BigDecimal quantity) {
     }
 
     /**

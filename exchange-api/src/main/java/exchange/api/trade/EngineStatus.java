@@ -9,10 +9,22 @@ import java.util.List;
 public interface EngineStatus {
     List<Book> books();
 
+    /** How the engine started: from which snapshot, and how many commands it has applied since. */
+    Recovery recovery();
+
     /**
      * @param sequence  results produced so far (replays count again from 1)
      * @param stateHash hash of every resting order in priority order: equal books, equal hashes
      */
     record Book(String symbol, long sequence, long stateHash, int restingOrders) implements Serializable {
+    }
+
+    /**
+     * @param snapshotId         the snapshot the engine started from, 0 if it replayed the whole journal
+     * @param commandsInSnapshot commands the snapshot reflected
+     * @param commandsApplied    commands reflected now, snapshot included
+     */
+    record Recovery(long snapshotId, java.time.Instant snapshotTakenAt, long commandsInSnapshot, long commandsApplied)
+            implements Serializable {
     }
 }

@@ -196,4 +196,19 @@ public final class OrderBook implements Engine {
     public int restingOrders() {
         return index.size();
     }
+
+    /**
+     * Visits every resting order, bids then asks, best level first and in time priority within a
+     * level: placing them again in this order as GTC limits rebuilds an identical book.
+     */
+    public void forEachResting(RestingVisitor visitor) {
+        for (BookSide s : new BookSide[] {bids, asks}) {
+            for (int i = 0; i < s.size(); i++) {
+                PriceLevel level = s.fromBest(i);
+                for (RestingOrder o = level.head; o != null; o = o.next) {
+                    visitor.order(o.id, o.userId, o.side, level.price, o.remaining, o.stp);
+                }
+            }
+        }
+    }
 }

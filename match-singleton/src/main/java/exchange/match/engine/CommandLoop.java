@@ -21,6 +21,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,10 +38,12 @@ import org.apache.rocketmq.common.message.MessageQueue;
 
 /**
  * The matching thread. The ordered command stream on {@code trade-events} is the engine's journal:
- * at start it reads every queue from the beginning and rebuilds the books by replaying, then keeps
- * following. Each command's outcome goes to {@code match-events} in the symbol's queue, numbered
- * per symbol, with an event id derived from the command's event id, so a replay republishes the
- * same ids and consumers drop them. Snapshots, to start without replaying everything, come next.
+ * at start it loads the newest snapshot of the books and replays each queue from the offset that
+ * snapshot reflects (from the beginning without one), then keeps following. Each command's
+ * outcome goes to {@code match-events} in the symbol's queue, numbered per symbol, with an event
+ * id derived from the command's event id, so a replay republishes the same ids and consumers drop
+ * them. After each batch it publishes the batch's market data (changed levels, last price), and
+ * every few seconds of activity it writes a snapshot.
  */
 final class CommandLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(CommandLoop.class.getName());
@@ -47,11 +51,26 @@ final class CommandLoop implements Runnable {
     private final Map<String, SymbolBook> books = new ConcurrentHashMap<>();
     private final MarketDirectory markets;
     private final Queue<Runnable> queries = new ConcurrentLinkedQueue<>();
+    private final BookSnapshots snapshots;
+    private final long snapshotEveryMillis;
+    private final Map<String, Long> nextOffsets = new java.util.TreeMap<>();
+    private final Set<SymbolBook> touched = new LinkedHashSet<>();
     private volatile boolean running = true;
+    private EngineStatus.Recovery recovery = new EngineStatus.Recovery(0, null, 0, 0);
+    private long applied;
+    private long appliedAtSnapshot;
+    private long lastSnapshotAt = System.currentTimeMillis();
 
-    CommandLoop(List<SymbolView> symbols, MarketDirectory markets) {
+    CommandLoop(List<SymbolView> symbols, MarketDirectory markets, BookSnapshots snapshots, long snapshotEveryMillis) {
         this.markets = markets;
+        this.snapshots = snapshots;
+        this.snapshotEveryMillis = snapshotEveryMillis;
         symbols.forEach(s -> books.put(s.symbol(), new SymbolBook(s)));
+    }
+
+    CompletableFuture<EngineStatus.Recovery> recovery() {
+        return ask(() -> new EngineStatus.Recovery(recovery.snapshotId(), recovery.snapshotTakenAt(),
+                recovery.commandsInSnapshot(), applied));
     }
 
     void stop() {
@@ -99,17 +118,36 @@ final class CommandLoop implements Runnable {
             results.setSendMsgTimeout(3000);
             commands.start();
             results.start();
+            BookSnapshots.Loaded snapshot = snapshots.loadNewest((symbol, in) -> book(symbol).restore(in));
+            if (snapshot != null) {
+                nextOffsets.putAll(snapshot.offsets());
+                applied = snapshot.commands();
+                appliedAtSnapshot = applied;
+                recovery = new EngineStatus.Recovery(snapshot.id(), snapshot.takenAt(), snapshot.commands(), 0);
+                LOG.info("Engine restored snapshot " + snapshot.id() + " at " + snapshot.offsets());
+            }
             Collection<MessageQueue> queues = awaitQueues(commands);
             commands.assign(queues);
             for (MessageQueue q : queues) {
-                commands.seek(q, 0); // replay the journal from its first command
+                // Replay the journal from what the snapshot does not hold, or from its first command.
+                commands.seek(q, nextOffsets.getOrDefault(queueKey(q), 0L));
             }
             while (running) {
                 for (MessageExt message : commands.poll(500)) {
                     for (MatchOutcome outcome : apply(message)) {
-                        publish(results, outcome, message.getUserProperty("eventId"));
+                        publish(results, outcome.symbol(), outcome.traded() ? new MatchSuccess(outcome) : new MatchFailed(outcome),
+                                "match:" + message.getUserProperty("eventId"));
+                    }
+                    nextOffsets.put(queueKey(message.getBrokerName(), message.getQueueId()), message.getQueueOffset() + 1);
+                    applied++;
+                }
+                for (SymbolBook book : touched) {
+                    for (DomainEvent update : book.marketUpdates()) {
+                        publish(results, book.symbol(), update, null);
                     }
                 }
+                touched.clear();
+                snapshotIfDue();
                 for (Runnable query; (query = queries.poll()) != null; ) {
                     query.run();
                 }
@@ -121,6 +159,32 @@ final class CommandLoop implements Runnable {
         } finally {
             commands.shutdown();
             results.shutdown();
+        }
+    }
+
+    private static String queueKey(MessageQueue q) {
+        return queueKey(q.getBrokerName(), q.getQueueId());
+    }
+
+    private static String queueKey(String broker, int queueId) {
+        return broker + "/" + queueId;
+    }
+
+    /** A snapshot is written only between batches, after every result before it is on the broker. */
+    private void snapshotIfDue() {
+        long now = System.currentTimeMillis();
+        if (applied == appliedAtSnapshot || now - lastSnapshotAt < snapshotEveryMillis) {
+            return;
+        }
+        try {
+            long id = snapshots.save(books.values(), nextOffsets, applied);
+            appliedAtSnapshot = applied;
+            lastSnapshotAt = now;
+            LOG.fine("Engine snapshot " + id + " at " + nextOffsets);
+        } catch (Exception e) {
+            // A missed snapshot only lengthens the next start's replay; matching goes on.
+            LOG.log(Level.WARNING, "Engine snapshot not written", e);
+            lastSnapshotAt = now;
         }
     }
 
@@ -145,13 +209,17 @@ final class CommandLoop implements Runnable {
         List<MatchOutcome> out = new ArrayList<>(1);
         if ("OrderCreated".equals(type)) {
             OrderCreated c = EventCodec.fromJson(body, OrderCreated.class);
-            MatchOutcome o = book(c.symbol()).place(c);
+            SymbolBook book = book(c.symbol());
+            touched.add(book);
+            MatchOutcome o = book.place(c);
             if (o != null) {
                 out.add(o);
             }
         } else if ("OrderCancelRequested".equals(type)) {
             OrderCancelRequested c = EventCodec.fromJson(body, OrderCancelRequested.class);
-            out.add(book(c.symbol()).cancel(c));
+            SymbolBook book = book(c.symbol());
+            touched.add(book);
+            out.add(book.cancel(c));
         }
         return out;
     }
@@ -162,24 +230,28 @@ final class CommandLoop implements Runnable {
                 .orElseThrow(() -> new IllegalStateException("command for unknown symbol " + s)));
     }
 
-    /** At least once: a result is retried until the broker has it; the engine never skips one. */
-    private void publish(DefaultMQProducer producer, MatchOutcome outcome, String commandEventId)
+    /**
+     * At least once: a result is retried until the broker has it; the engine never skips one.
+     *
+     * @param idSeed a result's event id derives from its command's own event id: a replay of the
+     *               journal, or the same command delivered twice, yields the same result id. Market
+     *               data (null seed) gets fresh ids: its consumers go by sequence instead.
+     */
+    private void publish(DefaultMQProducer producer, String symbol, DomainEvent event, String idSeed)
             throws InterruptedException {
-        DomainEvent event = outcome.traded() ? new MatchSuccess(outcome) : new MatchFailed(outcome);
-        Message message = new Message(Topics.MATCH, event.eventType(), outcome.symbol(),
+        Message message = new Message(Topics.MATCH, event.eventType(), symbol,
                 EventCodec.toJson(event).getBytes(StandardCharsets.UTF_8));
-        // Derived from the command's own event id: a replay of the journal, or the same command
-        // delivered twice, yields the same result id; a new journal never reuses one.
-        String eventId = UUID.nameUUIDFromBytes(("match:" + commandEventId).getBytes(StandardCharsets.UTF_8)).toString();
+        String eventId = idSeed == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(idSeed.getBytes(StandardCharsets.UTF_8)).toString();
         message.putUserProperty("eventId", eventId);
         message.putUserProperty("occurredAt", Instant.now().toString());
         while (running) {
             try {
-                if (producer.send(message, RocketMqPublisher.BY_KEY, outcome.symbol()).getSendStatus() == SendStatus.SEND_OK) {
+                if (producer.send(message, RocketMqPublisher.BY_KEY, symbol).getSendStatus() == SendStatus.SEND_OK) {
                     return;
                 }
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "Result " + outcome.symbol() + "#" + outcome.sequence() + " not sent, retrying", e);
+                LOG.log(Level.WARNING, event.eventType() + " for " + symbol + " not sent, retrying", e);
             }
             Thread.sleep(500);
         }

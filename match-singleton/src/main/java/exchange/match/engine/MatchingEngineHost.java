@@ -17,6 +17,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.List;
+import javax.sql.DataSource;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +31,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("trade-ejb.jar#TradeSchema")
+@DependsOn({"trade-ejb.jar#TradeSchema", "MatchSchema"})
 @Lock(LockType.READ)
 public class MatchingEngineHost implements EngineStatus, OrderBookDepth {
     private static final Logger LOG = Logger.getLogger(MatchingEngineHost.class.getName());
@@ -37,13 +40,18 @@ public class MatchingEngineHost implements EngineStatus, OrderBookDepth {
     private MarketDirectory markets;
     @Resource
     private ManagedThreadFactory threads;
+    @Resource(lookup = "jdbc/exchange")
+    private DataSource dataSource;
+    @Inject
+    @ConfigProperty(name = "exchange.engine.snapshot-every-ms", defaultValue = "5000")
+    private long snapshotEveryMillis;
     private CommandLoop loop;
     private Thread thread;
 
     @PostConstruct
     void start() {
         List<SymbolView> symbols = markets.symbols();
-        loop = new CommandLoop(symbols, markets);
+        loop = new CommandLoop(symbols, markets, new BookSnapshots(dataSource), snapshotEveryMillis);
         thread = threads.newThread(loop);
         thread.setName("matching-engine");
         thread.start();
@@ -63,6 +71,11 @@ public class MatchingEngineHost implements EngineStatus, OrderBookDepth {
     @Override
     public List<Book> books() {
         return answer(loop.status());
+    }
+
+    @Override
+    public Recovery recovery() {
+        return answer(loop.recovery());
     }
 
     @Override

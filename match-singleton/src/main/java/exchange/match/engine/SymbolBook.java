@@ -1,8 +1,11 @@
 package exchange.match.engine;
 
+import exchange.api.event.DepthUpdated;
+import exchange.api.event.DomainEvent;
 import exchange.api.event.MatchOutcome;
 import exchange.api.event.OrderCancelRequested;
 import exchange.api.event.OrderCreated;
+import exchange.api.event.TradePriceUpdated;
 import exchange.api.trade.EngineStatus;
 import exchange.api.trade.OrderBookDepth;
 import exchange.api.trade.SymbolView;
@@ -13,6 +16,10 @@ import exchange.match.book.OrderType;
 import exchange.match.book.SelfTradePrevention;
 import exchange.match.book.Side;
 import exchange.match.book.TimeInForce;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -33,7 +40,11 @@ final class SymbolBook implements MatchListener {
     private final OrderBook book = new OrderBook();
     private final Set<Long> seen = new HashSet<>();
     private final Set<Long> canceledEarly = new HashSet<>();
+    private final DepthTracker depthTracker;
     private long sequence;
+    private long tradeSequence;
+    private long firstUnpublished;
+    private long lastTradePrice = -1;
     private List<MatchOutcome.Fill> fills;
     private List<MatchOutcome.OrderState> states;
 
@@ -41,6 +52,12 @@ final class SymbolBook implements MatchListener {
         this.symbol = view.symbol();
         this.tick = view.priceTick();
         this.step = view.quantityStep();
+        this.depthTracker = new DepthTracker(book);
+        this.firstUnpublished = 1;
+    }
+
+    String symbol() {
+        return symbol;
     }
 
     /** Returns the outcome, or null for a place command already seen. */
@@ -75,6 +92,30 @@ final class SymbolBook implements MatchListener {
         return end("CANCEL", c.orderId());
     }
 
+    /**
+     * The market data of the commands since the last call: the changed price levels and, if
+     * anything traded, the last price. Empty when nothing happened.
+     */
+    List<DomainEvent> marketUpdates() {
+        List<DomainEvent> updates = new ArrayList<>(2);
+        if (firstUnpublished > sequence) {
+            return updates;
+        }
+        List<DepthUpdated.Level> bids = new ArrayList<>();
+        List<DepthUpdated.Level> asks = new ArrayList<>();
+        depthTracker.changes((side, price, quantity) -> (side == Side.BUY ? bids : asks).add(
+                new DepthUpdated.Level(price(price), quantity(quantity))));
+        if (!bids.isEmpty() || !asks.isEmpty()) {
+            updates.add(new DepthUpdated(symbol, firstUnpublished, sequence, bids, asks));
+        }
+        if (lastTradePrice >= 0) {
+            updates.add(new TradePriceUpdated(symbol, sequence, tradeSequence, price(lastTradePrice)));
+            lastTradePrice = -1;
+        }
+        firstUnpublished = sequence + 1;
+        return updates;
+    }
+
     OrderBookDepth.Depth depth(int limit) {
         return new OrderBookDepth.Depth(symbol, sequence, levels(Side.BUY, limit), levels(Side.SELL, limit));
     }
@@ -86,14 +127,95 @@ final class SymbolBook implements MatchListener {
         int n = book.depth(side, prices, quantities, orders);
         List<OrderBookDepth.Level> levels = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            levels.add(new OrderBookDepth.Level(tick.multiply(BigDecimal.valueOf(prices[i])),
-                    step.multiply(BigDecimal.valueOf(quantities[i])), orders[i]));
+            levels.add(new OrderBookDepth.Level(price(prices[i]), quantity(quantities[i]), orders[i]));
         }
         return levels;
     }
 
+    private BigDecimal price(long ticks) {
+        return tick.multiply(BigDecimal.valueOf(ticks));
+    }
+
+    private BigDecimal quantity(long lots) {
+        return step.multiply(BigDecimal.valueOf(lots));
+    }
+
     EngineStatus.Book status() {
         return new EngineStatus.Book(symbol, sequence, book.stateHash(), book.restingOrders());
+    }
+
+    /** Everything that makes this book what it is, for a snapshot; {@link #restore} reads it back. */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeUTF(symbol);
+        out.writeLong(sequence);
+        out.writeLong(tradeSequence);
+        out.writeInt(book.restingOrders());
+        try {
+            book.forEachResting((id, userId, side, price, remaining, stp) -> {
+                try {
+                    out.writeLong(id);
+                    out.writeLong(userId);
+                    out.writeByte(side.ordinal());
+                    out.writeLong(price);
+                    out.writeLong(remaining);
+                    out.writeByte(stp.ordinal());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        writeIds(out, seen);
+        writeIds(out, canceledEarly);
+    }
+
+    /** Reads what {@link #writeTo} wrote after the symbol name. */
+    void restore(DataInput in) throws IOException {
+        sequence = in.readLong();
+        tradeSequence = in.readLong();
+        int resting = in.readInt();
+        MatchListener ignore = new MatchListener() {
+            @Override
+            public void trade(long m, long mu, long t, long tu, Side s, long p, long q) {
+                throw new IllegalStateException("a snapshot's orders never cross");
+            }
+
+            @Override
+            public void rested(long orderId, long userId, Side side, long price, long remaining) {
+            }
+
+            @Override
+            public void done(long orderId, long userId, DoneReason reason, long remaining) {
+                throw new IllegalStateException("snapshot order " + orderId + " did not rest: " + reason);
+            }
+        };
+        for (int i = 0; i < resting; i++) {
+            long id = in.readLong();
+            long userId = in.readLong();
+            Side side = Side.values()[in.readByte()];
+            long price = in.readLong();
+            long remaining = in.readLong();
+            SelfTradePrevention stp = SelfTradePrevention.values()[in.readByte()];
+            book.place(id, userId, side, OrderType.LIMIT, TimeInForce.GTC, price, remaining, 0, stp, ignore);
+        }
+        readIds(in, seen);
+        readIds(in, canceledEarly);
+        depthTracker.reset();
+        firstUnpublished = sequence + 1;
+    }
+
+    private static void writeIds(DataOutput out, Set<Long> ids) throws IOException {
+        out.writeInt(ids.size());
+        for (long id : ids) {
+            out.writeLong(id);
+        }
+    }
+
+    private static void readIds(DataInput in, Set<Long> ids) throws IOException {
+        for (int n = in.readInt(); n > 0; n--) {
+            ids.add(in.readLong());
+        }
     }
 
     private void begin() {
@@ -108,8 +230,9 @@ final class SymbolBook implements MatchListener {
     @Override
     public void trade(long makerOrderId, long makerUserId, long takerOrderId, long takerUserId, Side takerSide,
                       long price, long quantity) {
-        fills.add(new MatchOutcome.Fill(makerOrderId, makerUserId, takerOrderId, takerUserId, takerSide.name(),
-                tick.multiply(BigDecimal.valueOf(price)), step.multiply(BigDecimal.valueOf(quantity))));
+        fills.add(new MatchOutcome.Fill(++tradeSequence, makerOrderId, makerUserId, takerOrderId, takerUserId,
+                takerSide.name(), price(price), quantity(quantity)));
+        lastTradePrice = price;
     }
 
     @Override

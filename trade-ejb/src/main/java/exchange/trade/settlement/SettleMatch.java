@@ -13,6 +13,7 @@ import exchange.api.messaging.Inbox;
 import exchange.api.wallet.WalletFunds;
 import exchange.api.wallet.WalletSettlement;
 import exchange.trade.market.Symbol;
+import exchange.trade.marketdata.RecordCandles;
 import exchange.trade.messaging.TradeEventOutbox;
 import exchange.trade.messaging.TradeProcessedEvent;
 import exchange.trade.order.Order;
@@ -39,6 +40,8 @@ public class SettleMatch {
     private WalletFunds funds;
     @EJB
     private TradeEventOutbox events;
+    @EJB
+    private RecordCandles candles;
 
     public void settle(EventEnvelope event) {
         if (!Inbox.firstDelivery(em, new TradeProcessedEvent(ConsumerGroups.TRADE, event))) {
@@ -49,8 +52,9 @@ public class SettleMatch {
         Symbol symbol = em.find(Symbol.class, outcome.symbol());
         int index = 0;
         for (MatchOutcome.Fill fill : outcome.fills()) {
-            settleFill(symbol, event.eventId(), outcome.sequence(), index++, fill);
+            settleFill(symbol, event, outcome.sequence(), index++, fill);
         }
+        candles.record(symbol.symbol(), event.occurredAt(), outcome.fills());
         for (MatchOutcome.OrderState state : outcome.orders()) {
             finish(state);
         }
@@ -62,7 +66,8 @@ public class SettleMatch {
                         o.view().executedQuantity(), o.view().cumulativeQuoteQuantity())));
     }
 
-    private void settleFill(Symbol symbol, String matchEventId, long sequence, int index, MatchOutcome.Fill fill) {
+    /** The trade's time is the engine's, from the result's envelope: when it matched, not when it settled. */
+    private void settleFill(Symbol symbol, EventEnvelope event, long sequence, int index, MatchOutcome.Fill fill) {
         boolean takerBuys = "BUY".equals(fill.takerSide());
         Order buy = lock(takerBuys ? fill.takerOrderId() : fill.makerOrderId());
         Order sell = lock(takerBuys ? fill.makerOrderId() : fill.takerOrderId());
@@ -70,7 +75,7 @@ public class SettleMatch {
         BigDecimal quote = fill.price().multiply(fill.quantity());
         BigDecimal buyerFee = fee(fill.quantity(), takerBuys ? symbol.takerFee() : symbol.makerFee());
         BigDecimal sellerFee = fee(quote, takerBuys ? symbol.makerFee() : symbol.takerFee());
-        Trade trade = new Trade(symbol.symbol(), matchEventId, sequence, index, fill.price(), fill.quantity(), buy.id(), sell.id(),
+        Trade trade = new Trade(symbol.symbol(), fill.tradeId(), event.occurredAt(), event.eventId(), sequence, index, fill.price(), fill.quantity(), buy.id(), sell.id(),
                 buy.userId(), sell.userId(), fill.takerSide(), buyerFee, sellerFee);
         em.persist(trade);
         em.flush();

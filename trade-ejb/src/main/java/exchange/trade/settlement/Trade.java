@@ -21,6 +21,8 @@ public class Trade {
     private Long id;
     @Column(nullable = false)
     private String symbol;
+    @Column(name = "trade_id")
+    private Long tradeId;
     @Column(name = "match_event_id", nullable = false)
     private String matchEventId;
     @Column(name = "match_sequence", nullable = false)
@@ -53,9 +55,10 @@ public class Trade {
     protected Trade() {
     }
 
-    Trade(String symbol, String matchEventId, long matchSequence, int fillIndex, BigDecimal price, BigDecimal quantity, long buyOrderId,
+    Trade(String symbol, long tradeId, Instant time, String matchEventId, long matchSequence, int fillIndex, BigDecimal price, BigDecimal quantity, long buyOrderId,
           long sellOrderId, long buyerId, long sellerId, String takerSide, BigDecimal buyerFee, BigDecimal sellerFee) {
         this.symbol = symbol;
+        this.tradeId = tradeId;
         this.matchEventId = matchEventId;
         this.matchSequence = matchSequence;
         this.fillIndex = fillIndex;
@@ -69,7 +72,7 @@ public class Trade {
         this.takerSide = takerSide;
         this.buyerFee = buyerFee;
         this.sellerFee = sellerFee;
-        this.createdAt = Instant.now();
+        this.createdAt = time;
     }
 
     long id() {

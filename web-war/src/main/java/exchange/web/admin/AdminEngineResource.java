@@ -23,4 +23,10 @@ public class AdminEngineResource {
     public List<EngineStatus.Book> books() {
         return engine.books();
     }
+
+    @GET
+    @Path("recovery")
+    public EngineStatus.Recovery recovery() {
+        return engine.recovery();
+    }
 }

@@ -1,5 +1,6 @@
 package exchange.web.trade;
 
+import exchange.api.trade.MarketData;
 import exchange.api.trade.MarketDirectory;
 import exchange.api.trade.OrderBookDepth;
 import exchange.api.trade.SymbolView;
@@ -27,6 +28,9 @@ public class MarketResource {
     @EJB
     private OrderBookDepth books;
 
+    @EJB
+    private MarketData marketData;
+
     @GET
     @Path("symbols")
     @PermitAll
@@ -41,5 +45,33 @@ public class MarketResource {
     public OrderBookDepth.Depth depth(@QueryParam("symbol") @NotBlank String symbol,
                                       @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(1000) int limit) {
         return books.depth(symbol, limit);
+    }
+
+    /** The symbol's latest public trades, newest first (limit 1 to 1000, default 50). */
+    @GET
+    @Path("recent-trades")
+    @PermitAll
+    public List<MarketData.PublicTrade> recentTrades(@QueryParam("symbol") @NotBlank String symbol,
+                                                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
+        return marketData.recentTrades(symbol, limit);
+    }
+
+    /** Rolling 24 h statistics at one-minute resolution. */
+    @GET
+    @Path("ticker")
+    @PermitAll
+    public MarketData.Ticker ticker(@QueryParam("symbol") @NotBlank String symbol) {
+        return marketData.ticker(symbol);
+    }
+
+    /** Candles oldest first: interval 1m 5m 15m 1h 4h 1d; endTime in epoch milliseconds (default now). */
+    @GET
+    @Path("klines")
+    @PermitAll
+    public List<MarketData.Candle> klines(@QueryParam("symbol") @NotBlank String symbol,
+                                          @QueryParam("interval") @NotBlank String interval,
+                                          @QueryParam("endTime") Long endTime,
+                                          @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(1000) int limit) {
+        return marketData.klines(symbol, interval, endTime == null ? null : java.time.Instant.ofEpochMilli(endTime), limit);
     }
 }
