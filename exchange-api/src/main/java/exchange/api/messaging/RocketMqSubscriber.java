@@ -14,6 +14,7 @@ import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 
 /**
  * One service's consumer group. The handler runs its own JTA transaction (it is an EJB call) and
@@ -69,6 +70,28 @@ public final class RocketMqSubscriber {
                 }
             }
             return ConsumeOrderlyStatus.SUCCESS;
+        });
+        return started(group, consumer);
+    }
+
+    /**
+     * Broadcast consumption: every node gets every message (seed: 广播消息), for effects local
+     * to a node such as pushing to its WebSocket clients. Starts at the newest message, since a
+     * node's clients want what happens from now on, and never retries: a failed push is dropped.
+     */
+    public static RocketMqSubscriber startBroadcast(String group, String node, Map<String, String> subscriptions,
+                                                    Consumer<EventEnvelope> handler) {
+        DefaultMQPushConsumer consumer = consumer(group, subscriptions);
+        consumer.setMessageModel(MessageModel.BROADCASTING);
+        consumer.setInstanceName(group + "-" + node);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET);
+        consumer.setConsumeThreadMin(1);
+        consumer.setConsumeThreadMax(1);
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, ctx) -> {
+            for (MessageExt message : messages) {
+                handled(group, handler, message);
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         return started(group, consumer);
     }

@@ -43,6 +43,11 @@ public final class Api {
         return send(b.build());
     }
 
+    public static Reply put(String path, String jsonBody, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)).build());
+    }
+
     public static Reply get(String path) {
         return get(path, null);
     }

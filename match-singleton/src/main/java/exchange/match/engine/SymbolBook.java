@@ -98,21 +98,23 @@ final class SymbolBook implements MatchListener {
      */
     List<DomainEvent> marketUpdates() {
         List<DomainEvent> updates = new ArrayList<>(2);
-        if (firstUnpublished > sequence) {
+        if (firstUnpublished > sequence && lastTradePrice < 0) {
             return updates;
         }
         List<DepthUpdated.Level> bids = new ArrayList<>();
         List<DepthUpdated.Level> asks = new ArrayList<>();
         depthTracker.changes((side, price, quantity) -> (side == Side.BUY ? bids : asks).add(
                 new DepthUpdated.Level(price(price), quantity(quantity))));
+        // Commands that changed no level fold into the next update, so that each update's
+        // firstSequence is the previous one's lastSequence + 1: a client can tell a gap.
         if (!bids.isEmpty() || !asks.isEmpty()) {
             updates.add(new DepthUpdated(symbol, firstUnpublished, sequence, bids, asks));
+            firstUnpublished = sequence + 1;
         }
         if (lastTradePrice >= 0) {
             updates.add(new TradePriceUpdated(symbol, sequence, tradeSequence, price(lastTradePrice)));
             lastTradePrice = -1;
         }
-        firstUnpublished = sequence + 1;
         return updates;
     }
 

@@ -47,13 +47,15 @@ class SymbolBookTest {
         assertEquals(0, new BigDecimal("100").compareTo(d.bids().get(0).price()));
         assertEquals(1, first.size(), "nothing traded yet");
 
+        book.cancel(new OrderCancelRequested(999, 1, "BTCUSDT")); // changes no level
+        assertTrue(book.marketUpdates().isEmpty());
         MatchOutcome o = book.place(limit(3, 2, "BUY", "101.00", "0.5"));
         assertEquals(1, o.fills().get(0).tradeId());
         book.cancel(new OrderCancelRequested(1, 1, "BTCUSDT"));
         List<DomainEvent> second = book.marketUpdates();
         DepthUpdated d2 = (DepthUpdated) second.get(0);
-        assertEquals(3, d2.firstSequence());
-        assertEquals(4, d2.lastSequence());
+        assertEquals(3, d2.firstSequence(), "the no-change command rides along: no gap");
+        assertEquals(5, d2.lastSequence());
         assertEquals(0, d2.bids().get(0).quantity().signum(), "the cancelled bid level is gone");
         assertEquals(0, new BigDecimal("1.5").compareTo(d2.asks().get(0).quantity()));
         TradePriceUpdated p = (TradePriceUpdated) second.get(1);
