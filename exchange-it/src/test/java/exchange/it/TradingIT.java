@@ -136,6 +136,53 @@ class TradingIT {
     }
 
     @Test
+    void aMarketBuyByQuantityPaysTheMakersPricesWithinItsProtection() {
+        String admin = Users.adminToken();
+        Users.Trader seller = fundedTrader("qseller", admin, "ETH", "5");
+        Users.Trader buyer = fundedTrader("qbuyer", admin, "USDT", "1000");
+        String symbol = freshSymbol(admin, "ETH", "USDT", "0.01", "0.0001", "5");
+        String marketBuy = "{\"symbol\":\"" + symbol + "\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quantity\":0.8}";
+        assertError(409, "NO_LIQUIDITY", order(buyer, marketBuy));
+        assertError(400, "INVALID_ORDER", order(buyer, "{\"symbol\":\"" + symbol
+                + "\",\"side\":\"BUY\",\"type\":\"MARKET\",\"quantity\":0.8,\"quoteQuantity\":100}"));
+        assertAmount("1000", balance(buyer, "USDT", "available"), "rejections freeze nothing");
+        awaitStatus(seller, order(seller, limit(symbol, "SELL", "100", "0.5")).json().getJsonNumber("orderId").longValue(), "NEW");
+        awaitStatus(seller, order(seller, limit(symbol, "SELL", "102", "0.5")).json().getJsonNumber("orderId").longValue(), "NEW");
+
+        Api.Reply market = order(buyer, marketBuy);
+        assertEquals(201, market.status(), market.body());
+        // Protection: 102 + 5% = 107.1 per ETH, so 0.8 x 107.1 = 85.68 frozen until it settles.
+        assertAmount("85.68", market.json().getJsonNumber("price").bigDecimalValue().multiply(new BigDecimal("0.8")),
+                "frozen at the protection price");
+        JsonObject done = awaitStatus(buyer, market.json().getJsonNumber("orderId").longValue(), "FILLED");
+        assertAmount("0.8", done.getJsonNumber("executedQuantity").bigDecimalValue(), "bought");
+        // 0.5 x 100 + 0.3 x 102 = 80.6 paid at the makers' prices, the rest of the freeze returned.
+        assertAmount("919.4", balance(buyer, "USDT", "available"), "buyer USDT");
+        assertAmount("0", balance(buyer, "USDT", "frozen"), "nothing left frozen");
+        everyAssetSumsToZero();
+    }
+
+    @Test
+    void aFeeTierReplacesTheSymbolsRatesForItsUsers() {
+        String admin = Users.adminToken();
+        String tier = "IT" + (100_000 + new java.util.Random().nextInt(900_000));
+        assertEquals(200, Api.put("/api/admin/fees/tiers/" + tier, "{\"makerFee\":0,\"takerFee\":0.0002}", admin).status());
+        assertError(400, "VALIDATION_FAILED", Api.put("/api/admin/fees/tiers/" + tier, "{\"makerFee\":0.5,\"takerFee\":0}", admin));
+        Users.Trader seller = fundedTrader("tseller", admin, "BTC", "1");
+        Users.Trader buyer = fundedTrader("tbuyer", admin, "USDT", "10000");
+        assertEquals(200, Api.put("/api/admin/fees/users/" + buyer.id(), "{\"tier\":\"" + tier + "\"}", admin).status());
+        assertError(404, "NOT_FOUND", Api.put("/api/admin/fees/users/" + seller.id(), "{\"tier\":\"NO_SUCH_TIER\"}", admin));
+        String symbol = freshSymbol(admin, "BTC", "USDT", "0.01", "0.00001", "5");
+        awaitStatus(seller, order(seller, limit(symbol, "SELL", "20000", "0.5")).json().getJsonNumber("orderId").longValue(), "NEW");
+        long buyId = order(buyer, limit(symbol, "BUY", "20000", "0.5")).json().getJsonNumber("orderId").longValue();
+        awaitStatus(buyer, buyId, "FILLED");
+        // The buyer took liquidity at the tier's 0.0002; the seller made it at the symbol's 0.001.
+        assertAmount("0.4999", balance(buyer, "BTC", "available"), "buyer BTC after a 0.0002 taker fee");
+        assertAmount("9990", balance(seller, "USDT", "available"), "seller USDT after a 0.001 maker fee");
+        assertEquals(200, Api.put("/api/admin/fees/users/" + buyer.id(), "{\"tier\":null}", admin).status());
+    }
+
+    @Test
     void depthShowsTheRestingLevelsBestFirst() {
         String admin = Users.adminToken();
         String symbol = freshSymbol(admin, "BTC", "USDT", "0.01", "0.00001", "5");

@@ -23,6 +23,7 @@ public enum ErrorCode {
     INVALID_QUANTITY(400, "The quantity must be positive, a multiple of the symbol's quantity step and within range."),
     NOTIONAL_TOO_SMALL(400, "Price x quantity is below the symbol's minimum notional."),
     INVALID_INTERVAL(400, "The kline interval must be one of 1m 5m 15m 1h 4h 1d."),
+    NO_LIQUIDITY(409, "The book has no asks to price a market buy by quantity; give quoteQuantity or a limit price."),
     ORDER_NOT_OPEN(409, "The order is already filled, canceled or expired."),
     BAD_CREDENTIALS(401, "E-mail or password is wrong."),
     UNAUTHENTICATED(401, "A valid bearer token is required."),

@@ -83,11 +83,9 @@ final class CommandLoop implements Runnable {
     }
 
     /** Null when the engine holds no book for the symbol yet. */
-    CompletableFuture<OrderBookDepth.Depth> depth(String symbol, int limit) {
-        return ask(() -> {
-            SymbolBook book = books.get(symbol);
-            return book == null ? null : book.depth(limit);
-        });
+    OrderBookDepth.Depth depth(String symbol, int limit) {
+        SymbolBook book = books.get(symbol);
+        return book == null ? null : book.depth(limit);
     }
 
     /** Answered by the matching thread between two polls, so no one reads a book mid-command. */

@@ -71,6 +71,22 @@ final class DepthTracker {
         Top t = seen[side.ordinal()];
         System.arraycopy(now.prices, 0, t.prices, 0, now.size);
         System.arraycopy(now.quantities, 0, t.quantities, 0, now.size);
+        System.arraycopy(now.orders, 0, t.orders, 0, now.size);
         t.size = now.size;
+    }
+
+    /** A copy of the levels last seen, which other threads may read while the book moves on. */
+    View view(long sequence) {
+        return new View(sequence, Levels.of(seen[Side.BUY.ordinal()]), Levels.of(seen[Side.SELL.ordinal()]));
+    }
+
+    record View(long sequence, Levels bids, Levels asks) {
+    }
+
+    record Levels(long[] prices, long[] quantities, int[] orders) {
+        static Levels of(Top t) {
+            return new Levels(java.util.Arrays.copyOf(t.prices, t.size), java.util.Arrays.copyOf(t.quantities, t.size),
+                    java.util.Arrays.copyOf(t.orders, t.size));
+        }
     }
 }

@@ -83,7 +83,7 @@ public class MatchingEngineHost implements EngineStatus, OrderBookDepth {
         if (markets.symbols().stream().noneMatch(s -> s.symbol().equals(symbol))) {
             throw new BusinessException(ErrorCode.UNKNOWN_SYMBOL);
         }
-        Depth depth = answer(loop.depth(symbol, Math.max(1, Math.min(limit, 1000))));
+        Depth depth = loop.depth(symbol, Math.max(1, Math.min(limit, 1000)));
         return depth != null ? depth : new Depth(symbol, 0, List.of(), List.of());
     }
 

@@ -45,6 +45,8 @@ final class SymbolBook implements MatchListener {
     private long tradeSequence;
     private long firstUnpublished;
     private long lastTradePrice = -1;
+    /** What depth queries read, from any thread, without waiting for the matching thread. */
+    private volatile DepthTracker.View published;
     private List<MatchOutcome.Fill> fills;
     private List<MatchOutcome.OrderState> states;
 
@@ -54,6 +56,7 @@ final class SymbolBook implements MatchListener {
         this.step = view.quantityStep();
         this.depthTracker = new DepthTracker(book);
         this.firstUnpublished = 1;
+        this.published = depthTracker.view(0);
     }
 
     String symbol() {
@@ -72,8 +75,10 @@ final class SymbolBook implements MatchListener {
         }
         boolean market = "MARKET".equals(c.orderType());
         boolean byQuote = market && c.quoteQuantity() != null;
-        OrderType type = byQuote ? OrderType.MARKET_QUOTE : OrderType.valueOf(c.orderType());
-        long price = market ? 0 : c.price().divide(tick).longValueExact();
+        // A market order with a price carries a protection bound: to the book an IOC at that price.
+        boolean bounded = market && !byQuote && c.price() != null;
+        OrderType type = byQuote ? OrderType.MARKET_QUOTE : bounded ? OrderType.LIMIT : OrderType.valueOf(c.orderType());
+        long price = market && !bounded ? 0 : c.price().divide(tick).longValueExact();
         long lots = byQuote ? 0 : c.quantity().divide(step).longValueExact();
         long quote = byQuote ? c.quoteQuantity().divide(tick.multiply(step), 0, RoundingMode.DOWN).longValueExact() : 0;
         book.place(c.orderId(), c.userId(), Side.valueOf(c.side()), type, TimeInForce.valueOf(c.timeInForce()), price,
@@ -98,13 +103,14 @@ final class SymbolBook implements MatchListener {
      */
     List<DomainEvent> marketUpdates() {
         List<DomainEvent> updates = new ArrayList<>(2);
-        if (firstUnpublished > sequence && lastTradePrice < 0) {
+        if (published.sequence() == sequence) {
             return updates;
         }
         List<DepthUpdated.Level> bids = new ArrayList<>();
         List<DepthUpdated.Level> asks = new ArrayList<>();
         depthTracker.changes((side, price, quantity) -> (side == Side.BUY ? bids : asks).add(
                 new DepthUpdated.Level(price(price), quantity(quantity))));
+        published = depthTracker.view(sequence);
         // Commands that changed no level fold into the next update, so that each update's
         // firstSequence is the previous one's lastSequence + 1: a client can tell a gap.
         if (!bids.isEmpty() || !asks.isEmpty()) {
@@ -118,18 +124,20 @@ final class SymbolBook implements MatchListener {
         return updates;
     }
 
+    /**
+     * The depth as of the last batch of commands (the top {@value DepthTracker#LEVELS} levels):
+     * safe to call from any thread, never waits for the matching thread.
+     */
     OrderBookDepth.Depth depth(int limit) {
-        return new OrderBookDepth.Depth(symbol, sequence, levels(Side.BUY, limit), levels(Side.SELL, limit));
+        DepthTracker.View view = published;
+        return new OrderBookDepth.Depth(symbol, view.sequence(), levels(view.bids(), limit), levels(view.asks(), limit));
     }
 
-    private List<OrderBookDepth.Level> levels(Side side, int limit) {
-        long[] prices = new long[limit];
-        long[] quantities = new long[limit];
-        int[] orders = new int[limit];
-        int n = book.depth(side, prices, quantities, orders);
+    private List<OrderBookDepth.Level> levels(DepthTracker.Levels top, int limit) {
+        int n = Math.min(limit, top.prices().length);
         List<OrderBookDepth.Level> levels = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            levels.add(new OrderBookDepth.Level(price(prices[i]), quantity(quantities[i]), orders[i]));
+            levels.add(new OrderBookDepth.Level(price(top.prices()[i]), quantity(top.quantities()[i]), top.orders()[i]));
         }
         return levels;
     }
@@ -204,6 +212,7 @@ final class SymbolBook implements MatchListener {
         readIds(in, seen);
         readIds(in, canceledEarly);
         depthTracker.reset();
+        published = depthTracker.view(sequence);
         firstUnpublished = sequence + 1;
     }
 

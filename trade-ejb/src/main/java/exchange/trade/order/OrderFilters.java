@@ -23,7 +23,11 @@ final class OrderFilters {
     private OrderFilters() {
     }
 
-    static ValidOrder check(Symbol symbol, OrderRequest r) {
+    /**
+     * @param protection for a MARKET buy by quantity: the highest price it may pay for that
+     *                   quantity (it throws when the book cannot price it)
+     */
+    static ValidOrder check(Symbol symbol, OrderRequest r, java.util.function.Function<BigDecimal, BigDecimal> protection) {
         String side = oneOf(r.side(), SIDES, ErrorCode.INVALID_ORDER, "side");
         String type = oneOf(r.type(), TYPES, ErrorCode.INVALID_ORDER, "type");
         String stp = r.selfTradePrevention() == null ? "EXPIRE_TAKER"
@@ -33,10 +37,20 @@ final class OrderFilters {
             if (r.price() != null || r.timeInForce() != null) {
                 throw new BusinessException(ErrorCode.INVALID_ORDER, "A MARKET order takes no price and no timeInForce.");
             }
+            if (buy && r.quoteQuantity() == null) {
+                if (r.quantity() == null) {
+                    throw new BusinessException(ErrorCode.INVALID_ORDER, "A MARKET buy gives quantity or quoteQuantity.");
+                }
+                // By quantity: the engine gets an IOC bounded by a protection price, which is also
+                // what the frozen funds cover; fills are at the makers' prices, the rest is released.
+                BigDecimal qty = quantity(symbol, r.quantity());
+                BigDecimal cap = protection.apply(qty);
+                return new ValidOrder(symbol.symbol(), side, type, "IOC", stp, cap, qty, null, symbol.quoteAsset(),
+                        cap.multiply(qty));
+            }
             if (buy) {
-                if (r.quoteQuantity() == null || r.quantity() != null) {
-                    throw new BusinessException(ErrorCode.INVALID_ORDER,
-                            "A MARKET buy gives quoteQuantity (buying by quantity needs a price bound; not supported yet).");
+                if (r.quantity() != null) {
+                    throw new BusinessException(ErrorCode.INVALID_ORDER, "A MARKET buy gives quantity or quoteQuantity, not both.");
                 }
                 BigDecimal quote = r.quoteQuantity();
                 if (quote.signum() <= 0 || quote.stripTrailingZeros().scale() > 18

@@ -27,6 +27,8 @@ public class PlaceOrder {
     private WalletFunds funds;
     @EJB
     private TradeEventOutbox events;
+    @EJB
+    private MarketProtection protection;
 
     public OrderView place(OrderRequest request) {
         if (request.clientOrderId() != null) {
@@ -44,7 +46,7 @@ public class PlaceOrder {
         if (!symbol.trading()) {
             throw new BusinessException(ErrorCode.SYMBOL_HALTED);
         }
-        ValidOrder valid = OrderFilters.check(symbol, request);
+        ValidOrder valid = OrderFilters.check(symbol, request, quantity -> protection.priceFor(symbol, quantity));
         String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : UUID.randomUUID().toString();
         Order order = new Order(request.userId(), clientOrderId, valid);
         em.persist(order);

@@ -12,6 +12,7 @@ import exchange.api.messaging.EventEnvelope;
 import exchange.api.messaging.Inbox;
 import exchange.api.wallet.WalletFunds;
 import exchange.api.wallet.WalletSettlement;
+import exchange.trade.fee.FeeTiers;
 import exchange.trade.market.Symbol;
 import exchange.trade.marketdata.RecordCandles;
 import exchange.trade.messaging.TradeEventOutbox;
@@ -42,6 +43,8 @@ public class SettleMatch {
     private TradeEventOutbox events;
     @EJB
     private RecordCandles candles;
+    @EJB
+    private FeeTiers fees;
 
     public void settle(EventEnvelope event) {
         if (!Inbox.firstDelivery(em, new TradeProcessedEvent(ConsumerGroups.TRADE, event))) {
@@ -73,8 +76,8 @@ public class SettleMatch {
         Order sell = lock(takerBuys ? fill.makerOrderId() : fill.takerOrderId());
         // Fees are taken from what each side receives: base for the buyer, quote for the seller.
         BigDecimal quote = fill.price().multiply(fill.quantity());
-        BigDecimal buyerFee = fee(fill.quantity(), takerBuys ? symbol.takerFee() : symbol.makerFee());
-        BigDecimal sellerFee = fee(quote, takerBuys ? symbol.makerFee() : symbol.takerFee());
+        BigDecimal buyerFee = fee(fill.quantity(), fees.rate(buy.userId(), symbol, !takerBuys));
+        BigDecimal sellerFee = fee(quote, fees.rate(sell.userId(), symbol, takerBuys));
         Trade trade = new Trade(symbol.symbol(), fill.tradeId(), event.occurredAt(), event.eventId(), sequence, index, fill.price(), fill.quantity(), buy.id(), sell.id(),
                 buy.userId(), sell.userId(), fill.takerSide(), buyerFee, sellerFee);
         em.persist(trade);

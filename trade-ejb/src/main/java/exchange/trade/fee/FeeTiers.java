@@ -1,0 +1,81 @@
+package exchange.trade.fee;
+
+import exchange.api.error.BusinessException;
+import exchange.api.error.ErrorCode;
+import exchange.api.trade.FeeSchedule;
+import exchange.trade.market.Symbol;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The fee tiers and who is in which; settlement asks it each side's rate. */
+@Stateless
+@LocalBean
+public class FeeTiers implements FeeSchedule {
+    private static final Pattern NAME = Pattern.compile("[A-Z0-9_]{2,32}");
+    private static final BigDecimal MAX_FEE = new BigDecimal("0.1");
+
+    @PersistenceContext(unitName = "trade")
+    private EntityManager em;
+
+    @Override
+    public List<FeeTier> tiers() {
+        return em.createQuery("SELECT t FROM FeeTierRow t ORDER BY t.tier", FeeTierRow.class).getResultStream()
+                .map(t -> new FeeTier(t.tier(), t.makerFee(), t.takerFee())).toList();
+    }
+
+    @Override
+    public FeeTier saveTier(FeeTier tier) {
+        if (tier == null || tier.tier() == null || !NAME.matcher(tier.tier()).matches()) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "tier: 2 to 32 capital letters, digits or _");
+        }
+        requireFee(tier.makerFee(), "makerFee");
+        requireFee(tier.takerFee(), "takerFee");
+        FeeTierRow row = em.find(FeeTierRow.class, tier.tier());
+        if (row == null) {
+            em.persist(new FeeTierRow(tier.tier(), tier.makerFee(), tier.takerFee()));
+        } else {
+            row.set(tier.makerFee(), tier.takerFee());
+        }
+        return tier;
+    }
+
+    @Override
+    public void assign(long userId, String tier) {
+        UserFeeTier current = em.find(UserFeeTier.class, userId);
+        if (tier == null) {
+            if (current != null) {
+                em.remove(current);
+            }
+            return;
+        }
+        if (em.find(FeeTierRow.class, tier) == null) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No fee tier " + tier + ".");
+        }
+        if (current == null) {
+            em.persist(new UserFeeTier(userId, tier));
+        } else {
+            current.setTier(tier);
+        }
+    }
+
+    /** The rate the user pays on the symbol as maker or taker. */
+    public BigDecimal rate(long userId, Symbol symbol, boolean maker) {
+        UserFeeTier member = em.find(UserFeeTier.class, userId);
+        FeeTierRow tier = member == null ? null : em.find(FeeTierRow.class, member.tier());
+        if (tier == null) {
+            return maker ? symbol.makerFee() : symbol.takerFee();
+        }
+        return maker ? tier.makerFee() : tier.takerFee();
+    }
+
+    private static void requireFee(BigDecimal value, String field) {
+        if (value == null || value.signum() < 0 || value.compareTo(MAX_FEE) > 0) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, field + ": between 0 and 0.1");
+        }
+    }
+}
