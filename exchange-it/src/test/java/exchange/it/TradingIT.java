@@ -180,6 +180,24 @@ class TradingIT {
         assertAmount("0.4999", balance(buyer, "BTC", "available"), "buyer BTC after a 0.0002 taker fee");
         assertAmount("9990", balance(seller, "USDT", "available"), "seller USDT after a 0.001 maker fee");
         assertEquals(200, Api.put("/api/admin/fees/users/" + buyer.id(), "{\"tier\":null}", admin).status());
+
+        // Finance's fund flows: the buyer's statement adds up to the balances, fee income has both sides.
+        for (String asset : java.util.List.of("USDT", "BTC")) {
+            java.util.List<JsonObject> flows = Eventually.get(SETTLED, () -> {
+                var f = Api.get("/api/wallet/flows?asset=" + asset, buyer.token()).structure().asJsonArray()
+                        .getValuesAs(JsonObject.class);
+                BigDecimal sum = f.stream().map(x -> x.getJsonNumber("deltaAvailable").bigDecimalValue())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                return sum.compareTo(balance(buyer, asset, "available")) == 0 && !f.isEmpty() ? f : null;
+            });
+            flows.forEach(f -> assertEquals(buyer.id(), f.getJsonNumber("userId").longValue(), "only the caller's flows"));
+            assertAmount(balance(buyer, asset, "available").toPlainString(),
+                    flows.get(0).getJsonNumber("availableAfter").bigDecimalValue(), asset + " newest flow's balance after");
+        }
+        Eventually.holds(SETTLED, "a fee from each side", () ->
+                Db.count("SELECT COUNT(*) FROM exchange_finance.fee_income WHERE symbol = ?", symbol) == 2);
+        assertEquals(403, Api.get("/api/admin/finance/fees", buyer.token()).status());
+        assertEquals(200, Api.get("/api/admin/finance/fees", admin).status());
     }
 
     @Test

@@ -8,6 +8,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import exchange.api.finance.FundFlows;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -20,6 +25,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class WalletResource {
     @EJB
     private WalletAccounts accounts;
+    @EJB
+    private FundFlows flows;
     @Inject
     private JsonWebToken jwt;
 
@@ -28,5 +35,14 @@ public class WalletResource {
     @RolesAllowed("trader")
     public List<AccountView> accounts() {
         return accounts.accountsOf(Long.parseLong(jwt.getSubject()));
+    }
+
+    /** The caller's fund flows, newest first: every balance change with the balance after it. */
+    @GET
+    @Path("flows")
+    @RolesAllowed("trader")
+    public List<FundFlows.Flow> flows(@QueryParam("asset") String asset,
+                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return flows.flows(Long.parseLong(jwt.getSubject()), asset, limit);
     }
 }

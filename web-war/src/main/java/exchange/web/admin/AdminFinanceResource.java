@@ -1,0 +1,38 @@
+package exchange.web.admin;
+
+import exchange.api.finance.FundFlows;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Fund flows of any user and the exchange's fee income. */
+@Path("admin/finance")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class AdminFinanceResource {
+    @EJB
+    private FundFlows flows;
+
+    @GET
+    @Path("flows")
+    public List<FundFlows.Flow> flows(@QueryParam("userId") Long userId, @QueryParam("asset") String asset,
+                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return flows.flows(userId, asset, limit);
+    }
+
+    @GET
+    @Path("fees")
+    public List<FundFlows.FeeTotal> fees() {
+        return flows.feeIncome();
+    }
+}
