@@ -105,8 +105,7 @@ public final class OrderBook implements Engine {
     private static boolean fillable(BookSide opposite, long userId, Side side, long price, long quantity,
                                     SelfTradePrevention stp) {
         long need = quantity;
-        for (int i = 0; i < opposite.size(); i++) {
-            PriceLevel level = opposite.fromBest(i);
+        for (PriceLevel level = opposite.best(); level != null; level = opposite.worse(level)) {
             if (!crosses(side, price, level.price)) {
                 return false;
             }
@@ -209,8 +208,8 @@ public final class OrderBook implements Engine {
     public int depth(Side s, long[] prices, long[] quantities, int[] orders) {
         BookSide bookSide = side(s);
         int n = Math.min(prices.length, bookSide.size());
-        for (int i = 0; i < n; i++) {
-            PriceLevel level = bookSide.fromBest(i);
+        PriceLevel level = bookSide.best();
+        for (int i = 0; i < n; i++, level = bookSide.worse(level)) {
             prices[i] = level.price;
             quantities[i] = level.total;
             int count = 0;
@@ -226,8 +225,7 @@ public final class OrderBook implements Engine {
     public long stateHash() {
         long h = 17;
         for (BookSide s : new BookSide[] {bids, asks}) {
-            for (int i = 0; i < s.size(); i++) {
-                PriceLevel level = s.fromBest(i);
+            for (PriceLevel level = s.best(); level != null; level = s.worse(level)) {
                 for (RestingOrder o = level.head; o != null; o = o.next) {
                     h = BookHash.mix(h, o.side, level.price, o.id, o.userId, o.remaining);
                 }

@@ -14,10 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (hundreds of levels a side, so searches go past the best levels), moves by a tick or a few
  * (a lone order's level slides to its new price, or joins a neighbour, or stays put), moves that
  * cross, cancels, and a phase where the book grows past 10,000 orders (the id index grows) and
- * shrinks back. Same events for every command, same books throughout.
+ * shrinks back, and a few orders far from the touch (sides spanning thousands of ticks). Same
+ * events for every command, same books throughout.
  */
-class DifferentialTestRepricing {
-    static final int COMMANDS = 150_000;
+class DifferentialTestRepricingTest {
+    static final int COMMANDS = 100_000;
 
     @ParameterizedTest
     @ValueSource(longs = {3L, 77L, 20261127L})
@@ -65,6 +66,10 @@ class DifferentialTestRepricing {
                 boolean ioc = !growing && random.nextInt(20) == 0;
                 int spread = 1 + random.nextInt(random.nextInt(5) == 0 ? 600 : 40) + (growing ? 150 : 0);
                 long price = mid + (side == Side.BUY ? -1 : 1) * (ioc ? -random.nextInt(10) : random.nextInt(spread));
+                if (!ioc && random.nextInt(100) == 0) {
+                    // far from the touch, so a side spans many thousands of ticks (and many chunks)
+                    price = mid + (side == Side.BUY ? -1 : 1) * (1_000 + random.nextInt(side == Side.BUY ? 9_000 : 1_000_000));
+                }
                 long quantity = 1 + random.nextInt(6) * random.nextInt(6) * random.nextInt(6);
                 SelfTradePrevention stp = random.nextInt(4) == 0
                         ? SelfTradePrevention.values()[random.nextInt(4)] : SelfTradePrevention.NONE;
