@@ -71,12 +71,18 @@ final class BookSide {
     }
 
     /**
-     * Index of chunk key {@code ck}, or {@code -(insertion point + 1)} when no chunk has it. The
-     * best chunks are scanned one by one, the rest (if the side spans that many) binary searched.
+     * Index of chunk key {@code ck}, or {@code -(insertion point + 1)} when no chunk has it. First
+     * a guess that holds when no chunk is missing between this one and the top; then the best
+     * chunks are scanned one by one, the rest (if the side spans that many) binary searched.
      */
     private int chunkIndex(long ck) {
         long[] ks = chunkKeys;
         int hi = chunkCount - 1;
+        // Near the touch every chunk is occupied, so the place is usually the distance from the top.
+        long d = hi < 0 ? -1 : ks[hi] - ck;
+        if (d >= 0 && d <= hi && ks[hi - (int) d] == ck) {
+            return hi - (int) d;
+        }
         int stop = Math.max(hi - LINEAR, -1);
         for (; hi > stop; hi--) {
             long x = ks[hi];
