@@ -19,6 +19,10 @@ public final class OrderBook implements Engine {
         return taker == Side.BUY ? levelPrice <= limit : levelPrice >= limit;
     }
 
+    private BookSide opposite(Side s) {
+        return s == Side.BUY ? asks : bids;
+    }
+
     @Override
     public void place(long orderId, long userId, Side side, OrderType type, TimeInForce tif, long price, long quantity,
                       long quote, SelfTradePrevention stp, MatchListener out) {
@@ -27,8 +31,7 @@ public final class OrderBook implements Engine {
             out.done(orderId, userId, DoneReason.DUPLICATE_ORDER_ID, byQuote ? quote : quantity);
             return;
         }
-        BookSide opposite = side(side.opposite());
-        boolean market = byQuote || type == OrderType.MARKET;
+        BookSide opposite = opposite(side);
         if (type == OrderType.LIMIT_MAKER) {
             PriceLevel best = opposite.best();
             if (best != null && crosses(side, price, best.price)) {
@@ -43,7 +46,30 @@ public final class OrderBook implements Engine {
             out.done(orderId, userId, DoneReason.FOK_UNFILLABLE, quantity);
             return;
         }
-        long remaining = byQuote ? quote : quantity;
+        boolean market = byQuote || type == OrderType.MARKET;
+        long remaining = match(opposite, orderId, userId, side, market, byQuote, price, byQuote ? quote : quantity,
+                stp, out);
+        if (remaining == TAKER_EXPIRED) {
+            return;
+        }
+        if (remaining == 0) {
+            out.done(orderId, userId, DoneReason.FILLED, 0);
+        } else if (type == OrderType.LIMIT && tif == TimeInForce.GTC) {
+            rest(orderId, userId, side, price, remaining, stp, out);
+        } else {
+            out.done(orderId, userId, DoneReason.EXPIRED, remaining);
+        }
+    }
+
+    /** {@link #match}'s answer when self-trade prevention expired the taker (already reported). */
+    private static final long TAKER_EXPIRED = -1;
+
+    /**
+     * Takes liquidity from the opposite side for a taker and returns what is left of it (lots, or
+     * quote for a quote-sized market order), or {@link #TAKER_EXPIRED}.
+     */
+    private long match(BookSide opposite, long orderId, long userId, Side side, boolean market, boolean byQuote,
+                       long price, long remaining, SelfTradePrevention stp, MatchListener out) {
         PriceLevel level;
         while (remaining > 0 && (level = opposite.best()) != null && (market || crosses(side, price, level.price))) {
             if (byQuote && remaining < level.price) {
@@ -60,7 +86,7 @@ public final class OrderBook implements Engine {
                     continue;
                 }
                 out.done(orderId, userId, DoneReason.STP_EXPIRED_TAKER, remaining);
-                return;
+                return TAKER_EXPIRED;
             }
             long fill = Math.min(maker.remaining, byQuote ? remaining / level.price : remaining);
             out.trade(maker.id, maker.userId, orderId, userId, side, level.price, fill);
@@ -72,21 +98,14 @@ public final class OrderBook implements Engine {
                 out.done(maker.id, maker.userId, DoneReason.FILLED, 0);
             }
         }
-        if (remaining == 0) {
-            out.done(orderId, userId, DoneReason.FILLED, 0);
-        } else if (type == OrderType.LIMIT && tif == TimeInForce.GTC) {
-            rest(orderId, userId, side, price, remaining, stp, out);
-        } else {
-            out.done(orderId, userId, DoneReason.EXPIRED, remaining);
-        }
+        return remaining;
     }
 
     /** FOK: is there enough to fill all of it, given what self-trade prevention would do? */
     private static boolean fillable(BookSide opposite, long userId, Side side, long price, long quantity,
                                     SelfTradePrevention stp) {
         long need = quantity;
-        for (int i = 0; i < opposite.size(); i++) {
-            PriceLevel level = opposite.fromBest(i);
+        for (PriceLevel level = opposite.best(); level != null; level = opposite.worse(level)) {
             if (!crosses(side, price, level.price)) {
                 return false;
             }
@@ -120,7 +139,7 @@ public final class OrderBook implements Engine {
         order.side = side;
         order.stp = stp;
         side(side).levelFor(price).append(order);
-        index.put(orderId, order);
+        index.put(order);
         out.rested(orderId, userId, side, price, quantity);
     }
 
@@ -130,7 +149,7 @@ public final class OrderBook implements Engine {
         if (level.isEmpty()) {
             bookSide.remove(level);
         }
-        index.remove(order.id);
+        index.remove(order);
         order.next = free;
         free = order;
     }
@@ -155,18 +174,42 @@ public final class OrderBook implements Engine {
             return;
         }
         Side side = order.side;
+        BookSide own = side(side);
+        PriceLevel best = opposite(side).best();
+        if (best == null || !crosses(side, newPrice, best.price)) {
+            // Nothing to take at the new price: the order goes straight to the back of its new
+            // level. Same book and same events as leaving and placing again, but the order keeps
+            // its object and its index entry.
+            PriceLevel level = order.level;
+            if (level.head == order && level.tail == order) {
+                own.repriceLoneOrder(level, order, newPrice);
+            } else {
+                level.unlink(order);
+                own.levelFor(newPrice).append(order);
+            }
+            out.rested(orderId, userId, side, newPrice, order.remaining);
+            return;
+        }
         long left = order.remaining;
         SelfTradePrevention stp = order.stp;
-        remove(side(side), order);
-        place(orderId, userId, side, OrderType.LIMIT, TimeInForce.GTC, newPrice, left, 0, stp, out);
+        remove(own, order);
+        long remaining = match(opposite(side), orderId, userId, side, false, false, newPrice, left, stp, out);
+        if (remaining == TAKER_EXPIRED) {
+            return;
+        }
+        if (remaining == 0) {
+            out.done(orderId, userId, DoneReason.FILLED, 0);
+        } else {
+            rest(orderId, userId, side, newPrice, remaining, stp, out);
+        }
     }
 
     @Override
     public int depth(Side s, long[] prices, long[] quantities, int[] orders) {
         BookSide bookSide = side(s);
         int n = Math.min(prices.length, bookSide.size());
-        for (int i = 0; i < n; i++) {
-            PriceLevel level = bookSide.fromBest(i);
+        PriceLevel level = bookSide.best();
+        for (int i = 0; i < n; i++, level = bookSide.worse(level)) {
             prices[i] = level.price;
             quantities[i] = level.total;
             int count = 0;
@@ -182,8 +225,7 @@ public final class OrderBook implements Engine {
     public long stateHash() {
         long h = 17;
         for (BookSide s : new BookSide[] {bids, asks}) {
-            for (int i = 0; i < s.size(); i++) {
-                PriceLevel level = s.fromBest(i);
+            for (PriceLevel level = s.best(); level != null; level = s.worse(level)) {
                 for (RestingOrder o = level.head; o != null; o = o.next) {
                     h = BookHash.mix(h, o.side, level.price, o.id, o.userId, o.remaining);
                 }

@@ -1,79 +1,85 @@
 package exchange.match.book;
 
-import java.util.Arrays;
-
 /**
- * Order id to resting order: open addressing with linear probing and backward-shift deletion,
- * so lookups and removals allocate nothing and leave no tombstones.
+ * Order id to resting order: open addressing with linear probing over a power-of-two table of the
+ * orders themselves (the id is read from the order, so a lookup touches one table slot and the
+ * order it needs anyway), Fibonacci hashing, and backward-shift deletion, so lookups and removals
+ * allocate nothing and leave no tombstones. Kept at most half full.
  */
 final class OrderIndex {
-    private static final long EMPTY = Long.MIN_VALUE;
-    private long[] keys;
-    private RestingOrder[] values;
+    private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
+    private RestingOrder[] table;
     private int mask;
+    private int shift;
     private int size;
 
     OrderIndex(int capacityPowerOfTwo) {
-        keys = new long[capacityPowerOfTwo];
-        values = new RestingOrder[capacityPowerOfTwo];
-        Arrays.fill(keys, EMPTY);
-        mask = capacityPowerOfTwo - 1;
+        if (Integer.bitCount(capacityPowerOfTwo) != 1 || capacityPowerOfTwo < 2) {
+            throw new IllegalArgumentException("capacity must be a power of two >= 2: " + capacityPowerOfTwo);
+        }
+        allocate(capacityPowerOfTwo);
+    }
+
+    private void allocate(int capacity) {
+        table = new RestingOrder[capacity];
+        mask = capacity - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(capacity);
     }
 
     private int slot(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32)) & mask;
+        return (int) ((key * FIBONACCI) >>> shift);
     }
 
     RestingOrder get(long key) {
-        for (int i = slot(key); ; i = (i + 1) & mask) {
-            long k = keys[i];
-            if (k == key) {
-                return values[i];
-            }
-            if (k == EMPTY) {
-                return null;
+        RestingOrder[] t = table;
+        int m = mask;
+        for (int i = slot(key); ; i = (i + 1) & m) {
+            RestingOrder o = t[i];
+            if (o == null || o.id == key) {
+                return o;
             }
         }
     }
 
-    void put(long key, RestingOrder value) {
-        if ((size + 1) * 2 > keys.length) {
+    /** Adds an order whose id is not in the index yet (the book checks for duplicates first). */
+    void put(RestingOrder order) {
+        if ((size + 1) * 2 > table.length) {
             grow();
         }
-        int i = slot(key);
-        while (keys[i] != EMPTY && keys[i] != key) {
-            i = (i + 1) & mask;
+        RestingOrder[] t = table;
+        int m = mask;
+        int i = slot(order.id);
+        while (t[i] != null) {
+            i = (i + 1) & m;
         }
-        if (keys[i] == EMPTY) {
-            size++;
-        }
-        keys[i] = key;
-        values[i] = value;
+        t[i] = order;
+        size++;
     }
 
-    void remove(long key) {
-        int i = slot(key);
-        while (keys[i] != key) {
-            if (keys[i] == EMPTY) {
+    /** Removes this order (found by identity, so no id comparisons on the way). */
+    void remove(RestingOrder order) {
+        RestingOrder[] t = table;
+        int m = mask;
+        int i = slot(order.id);
+        while (t[i] != order) {
+            if (t[i] == null) {
                 return;
             }
-            i = (i + 1) & mask;
+            i = (i + 1) & m;
         }
         size--;
         // Shift later entries of the same probe run back into the hole.
         int hole = i;
-        for (int j = (hole + 1) & mask; keys[j] != EMPTY; j = (j + 1) & mask) {
-            int home = slot(keys[j]);
+        RestingOrder o;
+        for (int j = (hole + 1) & m; (o = t[j]) != null; j = (j + 1) & m) {
+            int home = slot(o.id);
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
-                keys[hole] = keys[j];
-                values[hole] = values[j];
+                t[hole] = o;
                 hole = j;
             }
         }
-        keys[hole] = EMPTY;
-        values[hole] = null;
+        t[hole] = null;
     }
 
     int size() {
@@ -81,16 +87,12 @@ final class OrderIndex {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        RestingOrder[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new RestingOrder[oldKeys.length * 2];
-        Arrays.fill(keys, EMPTY);
-        mask = keys.length - 1;
+        RestingOrder[] old = table;
+        allocate(old.length * 2);
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                put(oldKeys[i], oldValues[i]);
+        for (RestingOrder o : old) {
+            if (o != null) {
+                put(o);
             }
         }
     }
