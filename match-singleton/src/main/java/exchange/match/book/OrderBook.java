@@ -245,8 +245,7 @@ public final class OrderBook implements Engine {
      */
     public void forEachResting(RestingVisitor visitor) {
         for (BookSide s : new BookSide[] {bids, asks}) {
-            for (int i = 0; i < s.size(); i++) {
-                PriceLevel level = s.fromBest(i);
+            for (PriceLevel level = s.best(); level != null; level = s.worse(level)) {
                 for (RestingOrder o = level.head; o != null; o = o.next) {
                     visitor.order(o.id, o.userId, o.side, level.price, o.remaining, o.stp);
                 }

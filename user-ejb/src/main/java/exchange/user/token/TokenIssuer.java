@@ -6,7 +6,7 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Lock(LockType.READ)
 public class TokenIssuer {
+    /** Looked up once: Json.createX() searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     public static final String TRADER = "trader";
     public static final String ADMIN = "admin";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -61,10 +63,10 @@ public class TokenIssuer {
         String subject = Long.toString(subjectId);
         Instant now = Instant.now();
         Instant expires = now.plusSeconds(ttlSeconds);
-        JsonArrayBuilder groupArray = Json.createArrayBuilder();
+        JsonArrayBuilder groupArray = JSON.createArrayBuilder();
         groups.forEach(groupArray::add);
-        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-        String claims = Json.createObjectBuilder()
+        String header = JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
+        String claims = JSON.createObjectBuilder()
                 .add("iss", issuer)
                 .add("sub", subject)
                 .add("upn", upn)

@@ -1,7 +1,7 @@
 package exchange.web.stream;
 
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -28,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ServerEndpoint("/ws/market")
 public class MarketStreamEndpoint {
+    /** Looked up once: Json.createX() searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final int MAX_STREAMS = 200;
     private final Set<String> streams = ConcurrentHashMap.newKeySet();
 
@@ -52,7 +54,7 @@ public class MarketStreamEndpoint {
     public void message(Session session, String text) {
         JsonObject request;
         try {
-            request = Json.createReader(new StringReader(text)).readObject();
+            request = JSON.createReader(new StringReader(text)).readObject();
         } catch (RuntimeException e) {
             StreamHub.send(session, error(null, "MALFORMED_JSON", "Send a JSON object."));
             return;
@@ -92,7 +94,7 @@ public class MarketStreamEndpoint {
                 StreamHub.send(session, result(id, JsonValue.NULL));
             }
             case "LIST_SUBSCRIPTIONS" -> {
-                var list = Json.createArrayBuilder();
+                var list = JSON.createArrayBuilder();
                 streams.stream().sorted().forEach(list::add);
                 StreamHub.send(session, result(id, list.build()));
             }
@@ -121,12 +123,12 @@ public class MarketStreamEndpoint {
     }
 
     private static String result(JsonValue id, JsonValue result) {
-        return Json.createObjectBuilder().add("result", result).add("id", id).build().toString();
+        return JSON.createObjectBuilder().add("result", result).add("id", id).build().toString();
     }
 
     static String error(JsonValue id, String code, String message) {
-        return Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder(Map.of("code", code, "message", message)))
+        return JSON.createObjectBuilder()
+                .add("error", JSON.createObjectBuilder(Map.of("code", code, "message", message)))
                 .add("id", id == null ? JsonValue.NULL : id).build().toString();
     }
 }

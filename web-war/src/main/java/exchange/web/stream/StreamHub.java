@@ -17,7 +17,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -40,6 +40,8 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class StreamHub {
+    /** Looked up once: Json.createX() searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Logger LOG = Logger.getLogger(StreamHub.class.getName());
     private static final long REFRESH_MILLIS = 500;
     /** Long enough to outlast the market data cache, so the last push shows the settled figures. */
@@ -117,7 +119,7 @@ public class StreamHub {
             return;
         }
         for (MatchOutcome.Fill f : outcome.fills()) {
-            push(stream, Json.createObjectBuilder()
+            push(stream, JSON.createObjectBuilder()
                     .add("symbol", outcome.symbol())
                     .add("id", f.tradeId())
                     .add("price", f.price())
@@ -129,7 +131,10 @@ public class StreamHub {
     }
 
     private void user(EventEnvelope event) {
-        JsonObject payload = Json.createReader(new StringReader(event.payload())).readObject();
+        if (byUser.isEmpty()) {
+            return;
+        }
+        JsonObject payload = JSON.createReader(new StringReader(event.payload())).readObject();
         Set<Session> sessions = byUser.get(payload.getJsonNumber("userId").longValue());
         if (sessions == null || sessions.isEmpty()) {
             return;
@@ -198,6 +203,6 @@ public class StreamHub {
     }
 
     private static String symbolOf(String payload) {
-        return Json.createReader(new StringReader(payload)).readObject().getString("symbol");
+        return JSON.createReader(new StringReader(payload)).readObject().getString("symbol");
     }
 }

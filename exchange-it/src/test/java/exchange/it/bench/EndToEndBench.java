@@ -1,0 +1,313 @@
+package exchange.it.bench;
+
+import exchange.it.support.Api;
+import exchange.it.support.Users;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./exchange bench e2e}: many traders placing and cancelling orders through the REST API
+ * with everything real (JWT, JTA, MariaDB, RocketMQ, the engine, settlement), then, in the same
+ * run, the raw durable single-row commit rate of the same MariaDB as the machine's yardstick.
+ * Not a test: it asserts nothing and is not part of {@code ./exchange test}.
+ */
+public final class EndToEndBench {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> conf = new HashMap<>(Map.of("users", "40", "clients", "32", "seconds", "30", "warmup", "5",
+                "cancelShare", "0.25", "dbSeconds", "5"));
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            conf.put(kv[0], kv[1]);
+        }
+        int users = Integer.parseInt(conf.get("users"));
+        int clients = Integer.parseInt(conf.get("clients"));
+        int seconds = Integer.parseInt(conf.get("seconds"));
+        int warmup = Integer.parseInt(conf.get("warmup"));
+        double cancelShare = Double.parseDouble(conf.get("cancelShare"));
+        System.out.printf("e2e bench: %d users, %d concurrent clients, %d s warm-up + %d s measured, %.0f%% cancels%n",
+                users, clients, warmup, seconds, cancelShare * 100);
+
+        String admin = Users.adminToken();
+        String symbol = "E2E" + (100_000 + new Random().nextInt(900_000));
+        post("/api/admin/markets", "{\"symbol\":\"" + symbol + "\",\"baseAsset\":\"BTC\",\"quoteAsset\":\"USDT\","
+                + "\"priceTick\":0.01,\"quantityStep\":0.0001,\"minNotional\":1,\"makerFee\":0.001,\"takerFee\":0.001}", admin, 201);
+        List<Users.Trader> traders = register(users, admin);
+        System.out.printf("registered and funded %d traders on %s%n", traders.size(), symbol);
+
+        long processedBefore = processedResults();
+        Load load = new Load(symbol, traders, clients, cancelShare);
+        load.run(warmup, seconds);
+        long drainStart = System.nanoTime();
+        long settledAll = awaitDrained();
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+
+        double[] single = commitRate(1, Integer.parseInt(conf.get("dbSeconds")));
+        double[] parallel = commitRate(clients, Integer.parseInt(conf.get("dbSeconds")));
+
+        System.out.println();
+        System.out.printf("REST load, %d s measured: %.0f orders/s placed, %.0f cancels/s, %d errors%n", seconds,
+                load.placed / (double) seconds, load.cancels / (double) seconds, load.errors);
+        if (!load.errorKinds.isEmpty()) {
+            System.out.println("errors by kind: " + load.errorKinds);
+        }
+        System.out.printf("latency of a request (create or cancel): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                load.percentile(50), load.percentile(90), load.percentile(99), load.percentile(100));
+        System.out.printf("engine results settled during and after the load: %d; settlement drained %.1f s after the load ended%n",
+                settledAll - processedBefore, drainSeconds);
+        System.out.printf("MariaDB durable single-row commits: %.0f/s on 1 connection, %.0f/s on %d connections%n",
+                single[0], parallel[0], clients);
+        System.out.printf("orders/s as a share of the single-connection commit rate: %.2f%n",
+                load.placed / (double) seconds / single[0]);
+    }
+
+    private static List<Users.Trader> register(int users, String admin) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Users.Trader>> futures = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            futures.add(pool.submit(() -> {
+                Users.Trader t = Users.register("bench");
+                for (int tries = 0; ; tries++) {
+                    Api.Reply r = Api.post("/api/admin/wallet/adjustments", "{\"userId\":" + t.id()
+                            + ",\"asset\":\"USDT\",\"amount\":10000000,\"reason\":\"bench\"}", admin);
+                    if (r.status() == 201) {
+                        break;
+                    }
+                    if (tries > 40) {
+                        throw new IllegalStateException(r.body());
+                    }
+                    Thread.sleep(250); // the wallet opens accounts on UserRegistered, a moment later
+                }
+                post("/api/admin/wallet/adjustments", "{\"userId\":" + t.id()
+                        + ",\"asset\":\"BTC\",\"amount\":100000,\"reason\":\"bench\"}", admin, 201);
+                return t;
+            }));
+        }
+        List<Users.Trader> traders = new ArrayList<>();
+        for (Future<Users.Trader> f : futures) {
+            traders.add(f.get());
+        }
+        pool.shutdown();
+        return traders;
+    }
+
+    /** The clients: each picks a trader, and either places a limit order near the middle or cancels one of its own. */
+    private static final class Load {
+        final String symbol;
+        final List<Users.Trader> traders;
+        final int clients;
+        final double cancelShare;
+        final ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
+        volatile boolean measuring;
+        volatile boolean running = true;
+        long placed;
+        long cancels;
+        long errors;
+        final AtomicLong placedCount = new AtomicLong();
+        final AtomicLong cancelCount = new AtomicLong();
+        final AtomicLong errorCount = new AtomicLong();
+        final Map<String, AtomicLong> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
+        long[] all;
+
+        Load(String symbol, List<Users.Trader> traders, int clients, double cancelShare) {
+            this.symbol = symbol;
+            this.traders = traders;
+            this.clients = clients;
+            this.cancelShare = cancelShare;
+        }
+
+        void run(int warmup, int seconds) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int seed = c;
+                workers.add(pool.submit(() -> client(seed)));
+            }
+            Thread.sleep(warmup * 1000L);
+            placedCount.set(0);
+            cancelCount.set(0);
+            errorCount.set(0);
+            measuring = true;
+            Thread.sleep(seconds * 1000L);
+            measuring = false;
+            placed = placedCount.get();
+            cancels = cancelCount.get();
+            errors = errorCount.get();
+            running = false;
+            for (Future<?> w : workers) {
+                w.get();
+            }
+            pool.shutdown();
+            all = samples.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
+        }
+
+        private void client(int seed) {
+            Random random = new Random(seed);
+            Map<Users.Trader, List<Long>> open = new HashMap<>();
+            long[] mine = new long[1 << 20];
+            int n = 0;
+            while (running) {
+                Users.Trader t = traders.get(random.nextInt(traders.size()));
+                List<Long> own = open.computeIfAbsent(t, x -> new ArrayList<>());
+                boolean cancel = !own.isEmpty() && random.nextDouble() < cancelShare;
+                long start = System.nanoTime();
+                HttpResponse<String> r;
+                if (cancel) {
+                    long id = own.remove(random.nextInt(own.size()));
+                    r = send("/api/trade/order/cancel", "{\"orderId\":" + id + "}", t.token());
+                } else {
+                    boolean buy = random.nextBoolean();
+                    // Prices straddle 100 so that about a third of the orders cross and trade.
+                    BigDecimal price = BigDecimal.valueOf(9_900 + random.nextInt(150) + (buy ? 0 : 50), 2);
+                    BigDecimal qty = BigDecimal.valueOf(20 + random.nextInt(180), 3); // 0.020 to 0.199: above the minimum notional
+                    r = send("/api/trade/order/create", "{\"symbol\":\"" + symbol + "\",\"side\":\"" + (buy ? "BUY" : "SELL")
+                            + "\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"price\":" + price.toPlainString()
+                            + ",\"quantity\":" + qty.toPlainString() + "}", t.token());
+                    if (r != null && r.statusCode() == 201) {
+                        String body = r.body();
+                        int at = body.indexOf("\"orderId\":") + 10;
+                        own.add(Long.parseLong(body.substring(at, body.indexOf(',', at)).trim()));
+                    }
+                }
+                long took = System.nanoTime() - start;
+                boolean ok = r != null && (r.statusCode() == 201 || r.statusCode() == 202 || (cancel && r.statusCode() == 409));
+                if (measuring) {
+                    if (!ok) {
+                        errorCount.incrementAndGet();
+                        String kind = (cancel ? "cancel " : "create ") + (r == null ? "no answer"
+                                : r.statusCode() + " " + r.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"));
+                        errorKinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+                    } else if (cancel) {
+                        cancelCount.incrementAndGet();
+                    } else {
+                        placedCount.incrementAndGet();
+                    }
+                    if (n < mine.length) {
+                        mine[n++] = took;
+                    }
+                }
+            }
+            samples.add(Arrays.copyOf(mine, n));
+        }
+
+        double percentile(double p) {
+            if (all.length == 0) {
+                return Double.NaN;
+            }
+            int i = (int) Math.min(all.length - 1, Math.ceil(p / 100.0 * all.length) - 1);
+            return all[Math.max(0, i)] / 1e6;
+        }
+    }
+
+    private static HttpResponse<String> send(String path, String json, String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void post(String path, String json, String token, int expected) {
+        Api.Reply r = Api.post(path, json, token);
+        if (r.status() != expected) {
+            throw new IllegalStateException(path + " answered " + r.status() + ": " + r.body());
+        }
+    }
+
+    private static Connection db() throws Exception {
+        String host = System.getenv().getOrDefault("EXCHANGE_DB_HOST", "127.0.0.1");
+        String port = System.getenv().getOrDefault("EXCHANGE_DB_PORT", "3306");
+        return DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/?useSSL=false&allowPublicKeyRetrieval=true",
+                System.getenv().getOrDefault("EXCHANGE_DB_USER", "exchange"),
+                System.getenv().getOrDefault("EXCHANGE_DB_PASSWORD", "exchange"));
+    }
+
+    private static long processedResults() throws Exception {
+        try (Connection c = db(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT COUNT(*) FROM exchange_trade.processed_events WHERE event_type IN ('MatchSuccess', 'MatchFailed')")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Waits until settlement has processed no new engine result for 3 s; returns the count. */
+    private static long awaitDrained() throws Exception {
+        long last = -1;
+        long stableSince = System.nanoTime();
+        while (true) {
+            long now = processedResults();
+            if (now != last) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > 3_000_000_000L) {
+                return now;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Autocommit single-row inserts: each one a durable commit, as the server is configured. */
+    private static double[] commitRate(int connections, int seconds) throws Exception {
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS exchange_bench");
+            s.execute("CREATE TABLE IF NOT EXISTS exchange_bench.commits (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
+                    + " v BIGINT NOT NULL) ENGINE=InnoDB");
+            try (ResultSet r = s.executeQuery("SELECT @@innodb_flush_log_at_trx_commit, @@sync_binlog, @@log_bin")) {
+                r.next();
+                if (connections == 1) {
+                    System.out.printf("MariaDB: innodb_flush_log_at_trx_commit=%s sync_binlog=%s log_bin=%s%n",
+                            r.getString(1), r.getString(2), r.getString(3));
+                }
+            }
+        }
+        AtomicLong commits = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<?>> all = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            all.add(pool.submit(() -> {
+                try (Connection c = db(); PreparedStatement p = c.prepareStatement("INSERT INTO exchange_bench.commits (v) VALUES (?)")) {
+                    c.setAutoCommit(true);
+                    while (System.nanoTime() < end) {
+                        p.setLong(1, System.nanoTime());
+                        p.executeUpdate();
+                        commits.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : all) {
+            f.get();
+        }
+        pool.shutdown();
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE TABLE exchange_bench.commits");
+        }
+        return new double[] {commits.get() / (double) seconds};
+    }
+}
