@@ -31,7 +31,17 @@ final class BookSnapshots {
         void read(String symbol, DataInputStream in) throws IOException;
     }
 
-    record Loaded(long id, Instant takenAt, long commands, Map<String, Long> offsets) {
+    /**
+     * Where the snapshot stands in one queue of the journal.
+     *
+     * @param next        the offset of the first command the snapshot does not hold
+     * @param lastEventId the event id of the command just before it: the journal must still have
+     *                    it there, or it is not the journal the snapshot was taken from
+     */
+    record Checkpoint(long next, String lastEventId) {
+    }
+
+    record Loaded(long id, Instant takenAt, long commands, Map<String, Checkpoint> offsets) {
     }
 
     private final DataSource dataSource;
@@ -41,7 +51,7 @@ final class BookSnapshots {
     }
 
     /** Offsets are keyed {@code broker/queueId}. Returns the new snapshot's id. */
-    long save(Collection<SymbolBook> books, Map<String, Long> offsets, long commands) throws IOException, SQLException {
+    long save(Collection<SymbolBook> books, Map<String, Checkpoint> offsets, long commands) throws IOException, SQLException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
             out.writeInt(FORMAT);
@@ -51,7 +61,8 @@ final class BookSnapshots {
             }
         }
         StringBuilder text = new StringBuilder();
-        offsets.forEach((queue, offset) -> text.append(queue).append('=').append(offset).append(';'));
+        offsets.forEach((queue, at) -> text.append(queue).append('=').append(at.next()).append('@')
+                .append(at.lastEventId()).append(';'));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             long id;
@@ -94,11 +105,15 @@ final class BookSnapshots {
                     reader.read(in.readUTF(), in);
                 }
             }
-            Map<String, Long> offsets = new LinkedHashMap<>();
+            Map<String, Checkpoint> offsets = new LinkedHashMap<>();
             for (String pair : r.getString(4).split(";")) {
-                if (!pair.isEmpty()) {
-                    int eq = pair.lastIndexOf('=');
-                    offsets.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+                int eq = pair.lastIndexOf('=');
+                int at = pair.indexOf('@', eq);
+                if (eq > 0 && at > eq) {
+                    offsets.put(pair.substring(0, eq), new Checkpoint(Long.parseLong(pair.substring(eq + 1, at)),
+                            pair.substring(at + 1)));
+                } else if (!pair.isEmpty()) {
+                    throw new IOException("snapshot offsets without event ids: " + pair);
                 }
             }
             return new Loaded(r.getLong(1), r.getTimestamp(2).toInstant(), r.getLong(3), offsets);

@@ -53,7 +53,7 @@ final class CommandLoop implements Runnable {
     private final Queue<Runnable> queries = new ConcurrentLinkedQueue<>();
     private final BookSnapshots snapshots;
     private final long snapshotEveryMillis;
-    private final Map<String, Long> nextOffsets = new java.util.TreeMap<>();
+    private final Map<String, BookSnapshots.Checkpoint> nextOffsets = new java.util.TreeMap<>();
     private final Set<SymbolBook> touched = new LinkedHashSet<>();
     private volatile boolean running = true;
     private EngineStatus.Recovery recovery = new EngineStatus.Recovery(0, null, 0, 0);
@@ -116,19 +116,13 @@ final class CommandLoop implements Runnable {
             results.setSendMsgTimeout(3000);
             commands.start();
             results.start();
-            BookSnapshots.Loaded snapshot = snapshots.loadNewest((symbol, in) -> book(symbol).restore(in));
-            if (snapshot != null) {
-                nextOffsets.putAll(snapshot.offsets());
-                applied = snapshot.commands();
-                appliedAtSnapshot = applied;
-                recovery = new EngineStatus.Recovery(snapshot.id(), snapshot.takenAt(), snapshot.commands(), 0);
-                LOG.info("Engine restored snapshot " + snapshot.id() + " at " + snapshot.offsets());
-            }
             Collection<MessageQueue> queues = awaitQueues(commands);
+            restoreSnapshot(commands, queues);
             commands.assign(queues);
             for (MessageQueue q : queues) {
                 // Replay the journal from what the snapshot does not hold, or from its first command.
-                commands.seek(q, nextOffsets.getOrDefault(queueKey(q), 0L));
+                BookSnapshots.Checkpoint at = nextOffsets.get(queueKey(q));
+                commands.seek(q, at == null ? 0L : at.next());
             }
             while (running) {
                 for (MessageExt message : commands.poll(500)) {
@@ -136,7 +130,8 @@ final class CommandLoop implements Runnable {
                         publish(results, outcome.symbol(), outcome.traded() ? new MatchSuccess(outcome) : new MatchFailed(outcome),
                                 "match:" + message.getUserProperty("eventId"));
                     }
-                    nextOffsets.put(queueKey(message.getBrokerName(), message.getQueueId()), message.getQueueOffset() + 1);
+                    nextOffsets.put(queueKey(message.getBrokerName(), message.getQueueId()),
+                            new BookSnapshots.Checkpoint(message.getQueueOffset() + 1, message.getUserProperty("eventId")));
                     applied++;
                 }
                 for (SymbolBook book : touched) {
@@ -158,6 +153,59 @@ final class CommandLoop implements Runnable {
             commands.shutdown();
             results.shutdown();
         }
+    }
+
+    /**
+     * Adopts the newest snapshot if the journal on the broker is the one it was taken from: in
+     * each queue the command just before the snapshot's offset must be the one it recorded. A
+     * broker whose store was replaced (a new journal) fails that check, and the engine rebuilds
+     * from the new journal's first command instead of seeking past its end.
+     */
+    private void restoreSnapshot(DefaultLitePullConsumer consumer, Collection<MessageQueue> queues) throws Exception {
+        Map<String, SymbolBook> restored = new java.util.HashMap<>();
+        BookSnapshots.Loaded snapshot;
+        try {
+            snapshot = snapshots.loadNewest((symbol, in) -> {
+                SymbolBook book = newBook(symbol);
+                book.restore(in);
+                restored.put(symbol, book);
+            });
+        } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "Engine snapshot unreadable; replaying the whole journal", e);
+            return;
+        }
+        if (snapshot == null) {
+            return;
+        }
+        for (MessageQueue q : queues) {
+            BookSnapshots.Checkpoint at = snapshot.offsets().get(queueKey(q));
+            if (at != null && !commandAt(consumer, q, at.next() - 1, at.lastEventId())) {
+                LOG.warning("Engine snapshot " + snapshot.id() + " does not match the journal in " + queueKey(q)
+                        + "; replaying the whole journal");
+                return;
+            }
+        }
+        books.putAll(restored);
+        nextOffsets.putAll(snapshot.offsets());
+        applied = snapshot.commands();
+        appliedAtSnapshot = applied;
+        recovery = new EngineStatus.Recovery(snapshot.id(), snapshot.takenAt(), snapshot.commands(), 0);
+        LOG.info("Engine restored snapshot " + snapshot.id() + " at " + snapshot.offsets());
+    }
+
+    /** Whether the queue holds the command with this event id at this offset. */
+    private boolean commandAt(DefaultLitePullConsumer consumer, MessageQueue q, long offset, String eventId) throws Exception {
+        consumer.assign(List.of(q));
+        consumer.seek(q, offset);
+        long deadline = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MessageExt m : consumer.poll(200)) {
+                if (m.getQueueId() == q.getQueueId() && m.getQueueOffset() == offset) {
+                    return eventId.equals(m.getUserProperty("eventId"));
+                }
+            }
+        }
+        return false;
     }
 
     private static String queueKey(MessageQueue q) {
@@ -223,9 +271,12 @@ final class CommandLoop implements Runnable {
     }
 
     private SymbolBook book(String symbol) {
-        return books.computeIfAbsent(symbol, s -> markets.symbols().stream().filter(v -> v.symbol().equals(s))
-                .findFirst().map(SymbolBook::new)
-                .orElseThrow(() -> new IllegalStateException("command for unknown symbol " + s)));
+        return books.computeIfAbsent(symbol, this::newBook);
+    }
+
+    private SymbolBook newBook(String symbol) {
+        return markets.symbols().stream().filter(v -> v.symbol().equals(symbol)).findFirst().map(SymbolBook::new)
+                .orElseThrow(() -> new IllegalStateException("command for unknown symbol " + symbol));
     }
 
     /**
