@@ -196,7 +196,11 @@ final class CommandLoop implements Runnable {
     /** Whether the queue holds the command with this event id at this offset. */
     private boolean commandAt(DefaultLitePullConsumer consumer, MessageQueue q, long offset, String eventId) throws Exception {
         consumer.assign(List.of(q));
-        consumer.seek(q, offset);
+        try {
+            consumer.seek(q, offset);
+        } catch (org.apache.rocketmq.client.exception.MQClientException beyondTheJournal) {
+            return false; // the queue ends before the snapshot's offset: another journal
+        }
         long deadline = System.currentTimeMillis() + 3000;
         while (System.currentTimeMillis() < deadline) {
             for (MessageExt m : consumer.poll(200)) {

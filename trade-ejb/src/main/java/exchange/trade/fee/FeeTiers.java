@@ -73,7 +73,8 @@ public class FeeTiers implements FeeSchedule {
         return maker ? tier.makerFee() : tier.takerFee();
     }
 
-    private static void requireFee(BigDecimal value, String field) {
+    /** A fee rate is between 0 and 10 %: the one check for symbols' and tiers' rates. */
+    public static void requireFee(BigDecimal value, String field) {
         if (value == null || value.signum() < 0 || value.compareTo(MAX_FEE) > 0) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, field + ": between 0 and 0.1");
         }

@@ -3,6 +3,7 @@ package exchange.trade.market;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.trade.MarketAdministration;
+import exchange.trade.fee.FeeTiers;
 import exchange.api.trade.SymbolSpec;
 import exchange.api.trade.SymbolView;
 import exchange.api.wallet.WalletAccounts;
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
 @Stateless
 public class MarketAdmin implements MarketAdministration {
     private static final Pattern NAME = Pattern.compile("[A-Z0-9]{2,16}");
-    private static final BigDecimal MAX_FEE = new BigDecimal("0.1");
 
     @PersistenceContext(unitName = "trade")
     private EntityManager em;
@@ -46,8 +46,8 @@ public class MarketAdmin implements MarketAdministration {
         requirePositive(s.priceTick(), "priceTick");
         requirePositive(s.quantityStep(), "quantityStep");
         requirePositive(s.minNotional(), "minNotional");
-        requireFee(s.makerFee(), "makerFee");
-        requireFee(s.takerFee(), "takerFee");
+        FeeTiers.requireFee(s.makerFee(), "makerFee");
+        FeeTiers.requireFee(s.takerFee(), "takerFee");
         Symbol created = new Symbol(symbol, s.baseAsset(), s.quoteAsset(), s.priceTick(), s.quantityStep(),
                 s.minNotional(), s.makerFee(), s.takerFee());
         em.persist(created);
@@ -76,12 +76,6 @@ public class MarketAdmin implements MarketAdministration {
     private static void requirePositive(BigDecimal value, String field) {
         if (value == null || value.signum() <= 0 || value.stripTrailingZeros().scale() > 18 || value.compareTo(BigDecimal.ONE.movePointRight(9)) > 0) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, field + ": a positive number with at most 18 decimals");
-        }
-    }
-
-    private static void requireFee(BigDecimal value, String field) {
-        if (value == null || value.signum() < 0 || value.compareTo(MAX_FEE) > 0) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, field + ": between 0 and 0.1");
         }
     }
 }
