@@ -77,6 +77,9 @@ public final class EndToEndBench {
                 load.percentile(50), load.percentile(90), load.percentile(99), load.percentile(100));
         System.out.printf("engine results settled during and after the load: %d; settlement drained %.1f s after the load ended%n",
                 settledAll - processedBefore, drainSeconds);
+        if (settledAll == processedBefore) {
+            System.out.println("WARNING: nothing was settled: the engine or settlement is not running, so this is not an end-to-end figure");
+        }
         System.out.printf("MariaDB durable single-row commits: %.0f/s on 1 connection, %.0f/s on %d connections%n",
                 single[0], parallel[0], clients);
         System.out.printf("orders/s as a share of the single-connection commit rate: %.2f%n",

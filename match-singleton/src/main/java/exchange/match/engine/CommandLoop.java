@@ -117,12 +117,15 @@ final class CommandLoop implements Runnable {
             commands.start();
             results.start();
             Collection<MessageQueue> queues = awaitQueues(commands);
-            restoreSnapshot(commands, queues);
-            commands.assign(queues);
-            for (MessageQueue q : queues) {
-                // Replay the journal from what the snapshot does not hold, or from its first command.
-                BookSnapshots.Checkpoint at = nextOffsets.get(queueKey(q));
-                commands.seek(q, at == null ? 0L : at.next());
+            while (running) {
+                try {
+                    position(commands, queues);
+                    break;
+                } catch (Exception e) {
+                    // A broker that is restarting or briefly unreachable must not stop matching for good.
+                    LOG.log(Level.WARNING, "Engine could not position itself on the journal; retrying", e);
+                    Thread.sleep(1000);
+                }
             }
             while (running) {
                 for (MessageExt message : commands.poll(500)) {
@@ -161,7 +164,21 @@ final class CommandLoop implements Runnable {
      * broker whose store was replaced (a new journal) fails that check, and the engine rebuilds
      * from the new journal's first command instead of seeking past its end.
      */
+    private void position(DefaultLitePullConsumer consumer, Collection<MessageQueue> queues) throws Exception {
+        restoreSnapshot(consumer, queues);
+        consumer.assign(queues);
+        for (MessageQueue q : queues) {
+            // Replay the journal from what the snapshot does not hold, or from its first command.
+            BookSnapshots.Checkpoint at = nextOffsets.get(queueKey(q));
+            consumer.seek(q, at == null ? 0L : at.next());
+        }
+    }
+
     private void restoreSnapshot(DefaultLitePullConsumer consumer, Collection<MessageQueue> queues) throws Exception {
+        books.clear(); // a retry starts over: books open again on their first command
+        nextOffsets.clear();
+        applied = 0;
+        appliedAtSnapshot = 0;
         Map<String, SymbolBook> restored = new java.util.HashMap<>();
         BookSnapshots.Loaded snapshot;
         try {
@@ -198,8 +215,11 @@ final class CommandLoop implements Runnable {
         consumer.assign(List.of(q));
         try {
             consumer.seek(q, offset);
-        } catch (org.apache.rocketmq.client.exception.MQClientException beyondTheJournal) {
-            return false; // the queue ends before the snapshot's offset: another journal
+        } catch (org.apache.rocketmq.client.exception.MQClientException e) {
+            if (String.valueOf(e.getMessage()).contains("Seek offset illegal")) {
+                return false; // the queue ends before the snapshot's offset: another journal
+            }
+            throw e;
         }
         long deadline = System.currentTimeMillis() + 3000;
         while (System.currentTimeMillis() < deadline) {
