@@ -75,6 +75,31 @@ public final class RocketMqSubscriber {
     }
 
     /**
+     * Orderly consumption in batches: up to {@code maxBatch} consecutive messages of one queue go
+     * to the handler together, so it can settle them in one transaction (one commit, one broker
+     * round trip) instead of one each. A failure retries the whole batch in place; handlers are
+     * idempotent per event, so the part that had been applied before is dropped on the retry.
+     */
+    public static RocketMqSubscriber startOrderlyBatches(String group, Map<String, String> subscriptions, int maxBatch,
+                                                         Consumer<java.util.List<EventEnvelope>> handler) {
+        DefaultMQPushConsumer consumer = consumer(group, subscriptions);
+        consumer.setMaxReconsumeTimes(-1);
+        consumer.setConsumeMessageBatchMaxSize(maxBatch);
+        consumer.registerMessageListener((MessageListenerOrderly) (messages, ctx) -> {
+            try {
+                handler.accept(messages.stream().map(RocketMqSubscriber::envelope).toList());
+                return ConsumeOrderlyStatus.SUCCESS;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, messages.size() + " events from " + messages.get(0).getUserProperty(RocketMqPublisher.EVENT_ID)
+                        + " failed in " + group + "; retrying the batch", e);
+                ctx.setSuspendCurrentQueueTimeMillis(1000);
+                return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+            }
+        });
+        return started(group, consumer);
+    }
+
+    /**
      * Broadcast consumption: every node gets every message (seed: 广播消息), for effects local
      * to a node such as pushing to its WebSocket clients. Starts at the newest message, since a
      * node's clients want what happens from now on, and never retries: a failed push is dropped.

@@ -55,6 +55,8 @@ final class CommandLoop implements Runnable {
     private final long snapshotEveryMillis;
     private final Map<String, BookSnapshots.Checkpoint> nextOffsets = new java.util.TreeMap<>();
     private final Set<SymbolBook> touched = new LinkedHashSet<>();
+    private final List<Message> staged = new ArrayList<>();
+    private List<MessageQueue> resultQueues;
     private volatile boolean running = true;
     private EngineStatus.Recovery recovery = new EngineStatus.Recovery(0, null, 0, 0);
     private long applied;
@@ -130,7 +132,7 @@ final class CommandLoop implements Runnable {
             while (running) {
                 for (MessageExt message : commands.poll(500)) {
                     for (MatchOutcome outcome : apply(message)) {
-                        publish(results, outcome.symbol(), outcome.traded() ? new MatchSuccess(outcome) : new MatchFailed(outcome),
+                        stage(outcome.symbol(), outcome.traded() ? new MatchSuccess(outcome) : new MatchFailed(outcome),
                                 "match:" + message.getUserProperty("eventId"));
                     }
                     nextOffsets.put(queueKey(message.getBrokerName(), message.getQueueId()),
@@ -139,10 +141,11 @@ final class CommandLoop implements Runnable {
                 }
                 for (SymbolBook book : touched) {
                     for (DomainEvent update : book.marketUpdates()) {
-                        publish(results, book.symbol(), update, null);
+                        stage(book.symbol(), update, null);
                     }
                 }
                 touched.clear();
+                flush(results);
                 snapshotIfDue();
                 for (Runnable query; (query = queries.poll()) != null; ) {
                     query.run();
@@ -304,29 +307,68 @@ final class CommandLoop implements Runnable {
     }
 
     /**
-     * At least once: a result is retried until the broker has it; the engine never skips one.
+     * Queues a result for {@link #flush}.
      *
      * @param idSeed a result's event id derives from its command's own event id: a replay of the
      *               journal, or the same command delivered twice, yields the same result id. Market
      *               data (null seed) gets fresh ids: its consumers go by sequence instead.
      */
-    private void publish(DefaultMQProducer producer, String symbol, DomainEvent event, String idSeed)
-            throws InterruptedException {
+    private void stage(String symbol, DomainEvent event, String idSeed) {
         Message message = new Message(Topics.MATCH, event.eventType(), symbol,
                 EventCodec.toJson(event).getBytes(StandardCharsets.UTF_8));
         String eventId = idSeed == null ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes(idSeed.getBytes(StandardCharsets.UTF_8)).toString();
         message.putUserProperty("eventId", eventId);
         message.putUserProperty("occurredAt", Instant.now().toString());
-        while (running) {
+        staged.add(message);
+    }
+
+    /**
+     * Sends a batch's results, at least once and in order: one batch message per symbol queue
+     * (one broker round trip, not one per result), each retried until the broker has it. The
+     * engine goes on to the next commands, snapshots or queries only after this returns.
+     */
+    private void flush(DefaultMQProducer producer) throws InterruptedException {
+        if (staged.isEmpty()) {
+            return;
+        }
+        Map<MessageQueue, List<Message>> byQueue = new java.util.LinkedHashMap<>();
+        for (Message m : staged) {
+            List<MessageQueue> queues = resultQueues(producer);
+            byQueue.computeIfAbsent(RocketMqPublisher.BY_KEY.select(queues, m, m.getKeys()), q -> new ArrayList<>()).add(m);
+        }
+        staged.clear();
+        for (Map.Entry<MessageQueue, List<Message>> batch : byQueue.entrySet()) {
+            while (running) {
+                try {
+                    if (producer.send(batch.getValue(), batch.getKey()).getSendStatus() == SendStatus.SEND_OK) {
+                        break;
+                    }
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, batch.getValue().size() + " results for " + batch.getKey() + " not sent, retrying", e);
+                    resultQueues = null;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private List<MessageQueue> resultQueues(DefaultMQProducer producer) throws InterruptedException {
+        while (resultQueues == null && running) {
             try {
-                if (producer.send(message, RocketMqPublisher.BY_KEY, symbol).getSendStatus() == SendStatus.SEND_OK) {
-                    return;
+                List<MessageQueue> queues = new ArrayList<>(producer.fetchPublishMessageQueues(Topics.MATCH));
+                if (!queues.isEmpty()) {
+                    // The selector picks by position: the same order as the producer's own route.
+                    queues.sort(java.util.Comparator.comparing(MessageQueue::getBrokerName).thenComparingInt(MessageQueue::getQueueId));
+                    resultQueues = queues;
                 }
             } catch (Exception e) {
-                LOG.log(Level.WARNING, event.eventType() + " for " + symbol + " not sent, retrying", e);
+                LOG.log(Level.WARNING, "match-events not routable yet", e);
             }
-            Thread.sleep(500);
+            if (resultQueues == null) {
+                Thread.sleep(500);
+            }
         }
+        return resultQueues;
     }
 }

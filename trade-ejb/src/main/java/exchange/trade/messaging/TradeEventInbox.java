@@ -15,19 +15,23 @@ import java.util.Map;
 /**
  * Engine results, settled under {@code trade-service-group} in each symbol's order (orderly
  * consumption: one queue, one thread), since an order's fills and its end must apply in sequence.
+ * What has piled up in a queue is settled together, in order, in one transaction.
  */
 @Singleton
 @Startup
 @DependsOn("TradeSchema")
 public class TradeEventInbox {
+    /** Results settled per transaction when a queue has a backlog; one at a time when it has not. */
+    private static final int BATCH = 32;
+
     @EJB
     private SettleMatch settle;
     private RocketMqSubscriber subscriber;
 
     @PostConstruct
     void start() {
-        subscriber = RocketMqSubscriber.startOrderly(ConsumerGroups.TRADE,
-                Map.of(Topics.MATCH, "MatchSuccess || MatchFailed"), settle::settle);
+        subscriber = RocketMqSubscriber.startOrderlyBatches(ConsumerGroups.TRADE,
+                Map.of(Topics.MATCH, "MatchSuccess || MatchFailed"), BATCH, settle::settleAll);
     }
 
     @PreDestroy

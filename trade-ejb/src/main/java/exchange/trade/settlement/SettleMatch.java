@@ -27,9 +27,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Settles one engine result in one JTA transaction: trades recorded, both orders' fills and
- * states updated, the wallet's legs posted, unused frozen funds released for orders that ended,
- * and the result's event id marked processed, so an engine replay changes nothing.
+ * Settles engine results (one, or a queue's backlog in order) in one JTA transaction: trades
+ * recorded, both orders' fills and states updated, the wallet's legs posted, unused frozen funds
+ * released for orders that ended, and each result's event id marked processed, so an engine
+ * replay changes nothing.
  */
 @Stateless
 public class SettleMatch {
@@ -45,6 +46,13 @@ public class SettleMatch {
     private RecordCandles candles;
     @EJB
     private FeeTiers fees;
+
+    /** Several results of one queue, in their order, in one transaction. */
+    public void settleAll(java.util.List<EventEnvelope> events) {
+        for (EventEnvelope event : events) {
+            settle(event);
+        }
+    }
 
     public void settle(EventEnvelope event) {
         if (!Inbox.firstDelivery(em, new TradeProcessedEvent(ConsumerGroups.TRADE, event))) {
