@@ -57,11 +57,10 @@ public final class EndToEndBench {
         List<Users.Trader> traders = register(users, admin);
         System.out.printf("registered and funded %d traders on %s%n", traders.size(), symbol);
 
-        long processedBefore = processedResults();
         Load load = new Load(symbol, traders, clients, cancelShare);
         load.run(warmup, seconds);
         long drainStart = System.nanoTime();
-        long settledAll = awaitDrained();
+        long results = awaitSettled(symbol, admin);
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
 
         double[] single = commitRate(1, Integer.parseInt(conf.get("dbSeconds")));
@@ -75,9 +74,9 @@ public final class EndToEndBench {
         }
         System.out.printf("latency of a request (create or cancel): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 load.percentile(50), load.percentile(90), load.percentile(99), load.percentile(100));
-        System.out.printf("engine results settled during and after the load: %d; settlement drained %.1f s after the load ended%n",
-                settledAll - processedBefore, drainSeconds);
-        if (settledAll == processedBefore) {
+        System.out.printf("engine results for %s: %d, all settled %.1f s after the load ended"
+                + " (open orders in the database = resting orders in the engine)%n", symbol, results, drainSeconds);
+        if (results == 0) {
             System.out.println("WARNING: nothing was settled: the engine or settlement is not running, so this is not an end-to-end figure");
         }
         System.out.printf("MariaDB durable single-row commits: %.0f/s on 1 connection, %.0f/s on %d connections%n",
@@ -249,27 +248,33 @@ public final class EndToEndBench {
                 System.getenv().getOrDefault("EXCHANGE_DB_PASSWORD", "exchange"));
     }
 
-    private static long processedResults() throws Exception {
-        try (Connection c = db(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT COUNT(*) FROM exchange_trade.processed_events WHERE event_type IN ('MatchSuccess', 'MatchFailed')")) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    /** Waits until settlement has processed no new engine result for 3 s; returns the count. */
-    private static long awaitDrained() throws Exception {
+    /**
+     * Waits until settlement has caught up with the engine on the bench's symbol: the engine's
+     * result count has stopped moving and the database's open orders are the engine's resting
+     * orders. Returns the engine's result count.
+     */
+    private static long awaitSettled(String symbol, String admin) throws Exception {
         long last = -1;
-        long stableSince = System.nanoTime();
         while (true) {
-            long now = processedResults();
-            if (now != last) {
-                last = now;
-                stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince > 3_000_000_000L) {
-                return now;
+            jakarta.json.JsonObject book = Api.get("/api/admin/engine", admin).structure().asJsonArray()
+                    .getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .filter(b -> b.getString("symbol").equals(symbol)).findFirst().orElse(null);
+            long sequence = book == null ? 0 : book.getJsonNumber("sequence").longValue();
+            long resting = book == null ? 0 : book.getInt("restingOrders");
+            long open;
+            try (Connection c = db(); PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM exchange_trade.orders"
+                    + " WHERE symbol = ? AND status IN ('NEW', 'PARTIALLY_FILLED')")) {
+                p.setString(1, symbol);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    open = r.getLong(1);
+                }
             }
-            Thread.sleep(200);
+            if (sequence == last && open == resting) {
+                return sequence;
+            }
+            last = sequence;
+            Thread.sleep(500);
         }
     }
 
