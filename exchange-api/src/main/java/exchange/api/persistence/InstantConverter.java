@@ -20,4 +20,12 @@ public class InstantConverter implements AttributeConverter<Instant, Timestamp> 
     public Instant convertToEntityAttribute(Timestamp value) {
         return value == null ? null : value.toInstant();
     }
+
+    /**
+     * A DATETIME read by a native query: the MySQL driver hands back a LocalDateTime, written
+     * from a Timestamp in the JVM's zone, or a Timestamp.
+     */
+    public static Instant fromColumn(Object value) {
+        return value instanceof java.time.LocalDateTime t ? Timestamp.valueOf(t).toInstant() : ((Timestamp) value).toInstant();
+    }
 }

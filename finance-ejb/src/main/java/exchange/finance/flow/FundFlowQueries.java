@@ -1,5 +1,6 @@
 package exchange.finance.flow;
 
+import exchange.api.persistence.InstantConverter;
 import exchange.api.finance.FundFlows;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,7 +11,6 @@ import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 
 @Stateless
@@ -34,7 +34,7 @@ public class FundFlowQueries implements FundFlows {
         return ((List<?>) q.setMaxResults(limit).getResultList()).stream().map(row -> {
             Object[] r = (Object[]) row;
             return new Flow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (BigDecimal) r[3],
-                    (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6], (String) r[7], (String) r[8], instant(r[9]));
+                    (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6], (String) r[7], (String) r[8], InstantConverter.fromColumn(r[9]));
         }).toList();
     }
 
@@ -47,7 +47,4 @@ public class FundFlowQueries implements FundFlows {
         }).toList();
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof LocalDateTime t ? Timestamp.valueOf(t).toInstant() : ((Timestamp) value).toInstant();
-    }
 }

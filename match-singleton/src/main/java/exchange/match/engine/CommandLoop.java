@@ -333,8 +333,8 @@ final class CommandLoop implements Runnable {
             return;
         }
         Map<MessageQueue, List<Message>> byQueue = new java.util.LinkedHashMap<>();
+        List<MessageQueue> queues = resultQueues(producer);
         for (Message m : staged) {
-            List<MessageQueue> queues = resultQueues(producer);
             byQueue.computeIfAbsent(RocketMqPublisher.BY_KEY.select(queues, m, m.getKeys()), q -> new ArrayList<>()).add(m);
         }
         staged.clear();

@@ -1,5 +1,6 @@
 package exchange.trade.marketdata;
 
+import exchange.api.persistence.InstantConverter;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.trade.KlineInterval;
@@ -34,8 +35,8 @@ public class MarketDataBean implements MarketData {
 
     @Override
     public List<PublicTrade> recentTrades(String symbol, int limit) {
-        listed(symbol);
         return cache.get("trades:" + symbol + ":" + limit, TRADES, () -> {
+            listed(symbol);
             List<?> rows = em.createNativeQuery("""
                     SELECT COALESCE(trade_id, -id), price, quantity, quote_quantity, created_at, taker_side
                     FROM exchange_trade.trades WHERE symbol = ?1 ORDER BY id DESC""")
@@ -44,7 +45,7 @@ public class MarketDataBean implements MarketData {
             for (Object row : rows) {
                 Object[] r = (Object[]) row;
                 trades.add(new PublicTrade(((Number) r[0]).longValue(), (BigDecimal) r[1], (BigDecimal) r[2],
-                        (BigDecimal) r[3], instant(r[4]), "SELL".equals(r[5])));
+                        (BigDecimal) r[3], InstantConverter.fromColumn(r[4]), "SELL".equals(r[5])));
             }
             return trades;
         });
@@ -52,8 +53,8 @@ public class MarketDataBean implements MarketData {
 
     @Override
     public Ticker ticker(String symbol) {
-        listed(symbol);
         return cache.get("ticker:" + symbol, Ticker.class, () -> {
+            listed(symbol);
             Instant now = Instant.now();
             Instant from = KlineInterval.M1.openOf(now.minus(Duration.ofHours(24))).plusSeconds(60);
             List<Candle> minutes = candles(symbol, KlineInterval.M1, from, now.plusSeconds(60), 1441);
@@ -89,11 +90,11 @@ public class MarketDataBean implements MarketData {
 
     @Override
     public List<Candle> klines(String symbol, String interval, Instant endTime, int limit) {
-        listed(symbol);
         KlineInterval period = KlineInterval.of(interval);
         Instant end = endTime == null ? Instant.now().plus(period.length()) : endTime;
         String key = "klines:" + symbol + ":" + interval + ":" + limit + (endTime == null ? "" : ":" + endTime.toEpochMilli());
         return cache.get(key, CANDLES, () -> {
+            listed(symbol);
             List<Candle> candles = candles(symbol, period, Instant.EPOCH, end, limit);
             Collections.reverse(candles);
             return candles;
@@ -112,7 +113,7 @@ public class MarketDataBean implements MarketData {
         List<Candle> candles = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            Instant open = instant(r[0]);
+            Instant open = InstantConverter.fromColumn(r[0]);
             candles.add(new Candle(open, (BigDecimal) r[1], (BigDecimal) r[2], (BigDecimal) r[3], (BigDecimal) r[4],
                     (BigDecimal) r[5], (BigDecimal) r[6], ((Number) r[7]).intValue(),
                     open.plus(period.length()).minusMillis(1)));
@@ -120,10 +121,6 @@ public class MarketDataBean implements MarketData {
         return candles;
     }
 
-    /** The driver hands DATETIME back as LocalDateTime, written from a Timestamp in the JVM's zone. */
-    private static Instant instant(Object value) {
-        return value instanceof java.time.LocalDateTime t ? Timestamp.valueOf(t).toInstant() : ((Timestamp) value).toInstant();
-    }
 
     private void listed(String symbol) {
         if (symbol == null || em.find(Symbol.class, symbol) == null) {
