@@ -1,5 +1,6 @@
 package exchange.web.admin;
 
+import exchange.web.security.Caller;
 import exchange.api.Page;
 import exchange.api.finance.AuditEntryView;
 import exchange.api.finance.AuditTrail;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The operators' API (the console's pages use the same business interfaces). */
 @Path("admin")
@@ -44,7 +44,7 @@ public class AdminResource {
     @EJB
     private MessagePathProbe probe;
     @Inject
-    private JsonWebToken jwt;
+    private Caller caller;
 
     public record LoginRequest(@NotBlank String email, @NotBlank String password) {
     }
@@ -83,6 +83,6 @@ public class AdminResource {
     @Path("ops/probe")
     @RolesAllowed("admin")
     public Map<String, String> probe(@NotNull ProbeRequest body) {
-        return Map.of("probeId", probe.probe(jwt.getName(), body.rollBack()));
+        return Map.of("probeId", probe.probe(caller.name(), body.rollBack()));
     }
 }

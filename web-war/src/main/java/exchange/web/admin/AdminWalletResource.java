@@ -1,5 +1,6 @@
 package exchange.web.admin;
 
+import exchange.web.security.Caller;
 import exchange.api.wallet.AdjustmentView;
 import exchange.api.wallet.BalanceAdjustments;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Operators' audited credits and debits of user balances. */
 @Path("admin/wallet")
@@ -29,7 +29,7 @@ public class AdminWalletResource {
     @EJB
     private BalanceAdjustments adjustments;
     @Inject
-    private JsonWebToken jwt;
+    private Caller caller;
 
     public record AdjustmentRequest(@NotNull @Positive Long userId, @NotBlank String asset, @NotNull BigDecimal amount,
                                     @NotBlank @Size(max = 255) String reason, @Size(max = 64) String requestId) {
@@ -40,7 +40,7 @@ public class AdminWalletResource {
     @RolesAllowed("admin")
     public Response adjust(@NotNull @Valid AdjustmentRequest body) {
         AdjustmentView view = adjustments.adjust(body.userId(), body.asset(), body.amount(), body.reason(),
-                jwt.getName(), body.requestId());
+                caller.name(), body.requestId());
         return Response.status(Response.Status.CREATED).entity(view).build();
     }
 }

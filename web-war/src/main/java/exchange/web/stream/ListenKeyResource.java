@@ -1,5 +1,6 @@
 package exchange.web.stream;
 
+import exchange.web.security.Caller;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Opens, keeps alive and closes the key of a user's private stream at {@code /ws/user/{listenKey}}. */
 @Path("user/stream")
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RolesAllowed("trader")
 public class ListenKeyResource {
     @Inject
-    private JsonWebToken jwt;
+    private Caller caller;
     @Inject
     private ListenKeys keys;
 
@@ -48,6 +48,6 @@ public class ListenKeyResource {
     }
 
     private long userId() {
-        return Long.parseLong(jwt.getSubject());
+        return caller.userId();
     }
 }

@@ -1,5 +1,6 @@
 package exchange.web.trade;
 
+import exchange.web.security.Caller;
 import exchange.api.Page;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Seed 3.3: the trader's orders. The user always comes from the token, never from the request. */
 @Path("trade")
@@ -41,7 +41,7 @@ public class OrderResource {
     @EJB
     private OrderService orders;
     @Inject
-    private JsonWebToken jwt;
+    private Caller caller;
 
     public record CreateOrder(@NotBlank String symbol, @NotBlank String side, @NotBlank String type, String timeInForce,
                               BigDecimal price, BigDecimal quantity, BigDecimal quoteQuantity,
@@ -95,6 +95,6 @@ public class OrderResource {
     }
 
     private long userId() {
-        return Long.parseLong(jwt.getSubject());
+        return caller.userId();
     }
 }

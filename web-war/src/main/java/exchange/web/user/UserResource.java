@@ -1,5 +1,6 @@
 package exchange.web.user;
 
+import exchange.web.security.Caller;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.user.AccessToken;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Seed 2.1 / 3.1: sign-up with an e-mailed code, login, and who-am-I. */
 @Path("user")
@@ -39,7 +39,7 @@ public class UserResource {
     @EJB
     private UserDirectory users;
     @Inject
-    private JsonWebToken jwt;
+    private Caller caller;
     @Context
     private HttpServletRequest request;
 
@@ -85,7 +85,7 @@ public class UserResource {
     @Path("me")
     @RolesAllowed("trader")
     public UserView me() {
-        return users.user(Long.parseLong(jwt.getSubject()))
+        return users.user(caller.userId())
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND));
     }
 }

@@ -1,5 +1,6 @@
 package exchange.web.wallet;
 
+import exchange.web.security.Caller;
 import exchange.api.wallet.AccountView;
 import exchange.api.wallet.WalletAccounts;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +17,6 @@ import exchange.api.finance.FundFlows;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller's own accounts; the user id comes from the token, never from the request. */
 @Path("wallet")
@@ -28,13 +28,13 @@ public class WalletResource {
     @EJB
     private FundFlows flows;
     @Inject
-    private JsonWebToken jwt;
+    private Caller caller;
 
     @GET
     @Path("accounts")
     @RolesAllowed("trader")
     public List<AccountView> accounts() {
-        return accounts.accountsOf(Long.parseLong(jwt.getSubject()));
+        return accounts.accountsOf(caller.userId());
     }
 
     /** The caller's fund flows, newest first: every balance change with the balance after it. */
@@ -43,6 +43,6 @@ public class WalletResource {
     @RolesAllowed("trader")
     public List<FundFlows.Flow> flows(@QueryParam("asset") String asset,
                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return flows.flows(Long.parseLong(jwt.getSubject()), asset, limit);
+        return flows.flows(caller.userId(), asset, limit);
     }
 }

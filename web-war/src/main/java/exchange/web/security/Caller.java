@@ -1,0 +1,38 @@
+package exchange.web.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAuthorizedException;
+import java.security.Principal;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The signed-in caller of a request, read from the principal the MP-JWT mechanism has already put on the
+ * request. Injecting {@code JsonWebToken} instead runs Payara's producer on every request, which asks Soteria for
+ * the caller principal by probing for JBoss', WebLogic's and other servers' classes with failing class loads
+ * through the application's class loader: about a fifth of the request path's CPU in a profile under load.
+ */
+@RequestScoped
+public class Caller {
+    @Inject
+    private HttpServletRequest request;
+
+    /** The token's subject: the user id the token was issued for. */
+    public long userId() {
+        return Long.parseLong(token().getSubject());
+    }
+
+    /** The token's name ({@code upn}): the operator's login for audited admin actions. */
+    public String name() {
+        return token().getName();
+    }
+
+    private JsonWebToken token() {
+        Principal principal = request.getUserPrincipal();
+        if (principal instanceof JsonWebToken jwt) {
+            return jwt;
+        }
+        throw new NotAuthorizedException("Bearer");
+    }
+}
