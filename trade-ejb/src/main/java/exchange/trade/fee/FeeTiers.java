@@ -4,12 +4,17 @@ import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.trade.FeeSchedule;
 import exchange.trade.market.Symbol;
+import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The fee tiers and who is in which; settlement asks it each side's rate. */
@@ -19,8 +24,12 @@ public class FeeTiers implements FeeSchedule {
     private static final Pattern NAME = Pattern.compile("[A-Z0-9_]{2,32}");
     private static final BigDecimal MAX_FEE = new BigDecimal("0.1");
 
+    private static final Object TIER_OF_USER = FeeTiers.class.getName() + ".tierOfUser";
+
     @PersistenceContext(unitName = "trade")
     private EntityManager em;
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
 
     @Override
     public List<FeeTier> tiers() {
@@ -63,10 +72,22 @@ public class FeeTiers implements FeeSchedule {
         }
     }
 
-    /** The rate the user pays on the symbol as maker or taker. */
+    /**
+     * The rate the user pays on the symbol as maker or taker. A user in no tier is the common case,
+     * and the persistence context does not remember that a row was missing, so the answer is kept
+     * for the rest of the transaction: settlement asks twice per trade, many trades per transaction.
+     */
     public BigDecimal rate(long userId, Symbol symbol, boolean maker) {
-        UserFeeTier member = em.find(UserFeeTier.class, userId);
-        FeeTierRow tier = member == null ? null : em.find(FeeTierRow.class, member.tier());
+        @SuppressWarnings("unchecked")
+        Map<Long, Optional<FeeTierRow>> known = (Map<Long, Optional<FeeTierRow>>) transaction.getResource(TIER_OF_USER);
+        if (known == null) {
+            known = new HashMap<>();
+            transaction.putResource(TIER_OF_USER, known);
+        }
+        FeeTierRow tier = known.computeIfAbsent(userId, id -> {
+            UserFeeTier member = em.find(UserFeeTier.class, id);
+            return Optional.ofNullable(member == null ? null : em.find(FeeTierRow.class, member.tier()));
+        }).orElse(null);
         if (tier == null) {
             return maker ? symbol.makerFee() : symbol.takerFee();
         }

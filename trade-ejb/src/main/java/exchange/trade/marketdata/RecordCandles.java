@@ -8,11 +8,15 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Folds one engine result's fills into the symbol's candles, one upsert per period, inside the
- * settlement's transaction: the result is settled once, so its volume is counted once.
+ * Folds settled fills into the symbol's candles inside the settlement's transaction: a result is
+ * settled once, so its volume is counted once. Settlement hands over all fills of its transaction
+ * at once (several engine results), and each period gets one upsert per candle those fills touch
+ * rather than one per result: with six periods that was six statements per result.
  * Settlement of a symbol runs in its queue's order, so candle rows see trades in trade order.
  */
 @Stateless
@@ -20,39 +24,65 @@ public class RecordCandles {
     @PersistenceContext(unitName = "trade")
     private EntityManager em;
 
-    public void record(String symbol, Instant time, List<MatchOutcome.Fill> fills) {
-        if (fills.isEmpty()) {
-            return;
+    /** Fills as matched at one instant (one engine result). */
+    public record TimedFills(Instant time, List<MatchOutcome.Fill> fills) {
+    }
+
+    public void record(String symbol, List<TimedFills> results) {
+        for (KlineInterval interval : KlineInterval.values()) {
+            Map<Instant, Candle> candles = new LinkedHashMap<>();
+            for (TimedFills result : results) {
+                for (MatchOutcome.Fill fill : result.fills()) {
+                    candles.computeIfAbsent(interval.openOf(result.time()), t -> new Candle()).add(fill);
+                }
+            }
+            candles.forEach((openTime, candle) -> upsert(symbol, interval, openTime, candle));
         }
-        BigDecimal open = fills.get(0).price();
-        BigDecimal close = fills.get(fills.size() - 1).price();
-        BigDecimal high = open;
-        BigDecimal low = open;
+    }
+
+    private void upsert(String symbol, KlineInterval interval, Instant openTime, Candle c) {
+        em.createNativeQuery("""
+                INSERT INTO exchange_trade.klines (symbol, period, open_time, open_price, high_price, low_price, close_price,
+                                    volume, quote_volume, trades, first_trade_id, last_trade_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                ON DUPLICATE KEY UPDATE high_price = GREATEST(high_price, VALUES(high_price)),
+                    low_price = LEAST(low_price, VALUES(low_price)), close_price = VALUES(close_price),
+                    volume = volume + VALUES(volume), quote_volume = quote_volume + VALUES(quote_volume),
+                    trades = trades + VALUES(trades), last_trade_id = VALUES(last_trade_id)""")
+                .setParameter(1, symbol).setParameter(2, interval.code())
+                .setParameter(3, Timestamp.from(openTime))
+                .setParameter(4, c.open).setParameter(5, c.high).setParameter(6, c.low).setParameter(7, c.close)
+                .setParameter(8, c.volume).setParameter(9, c.quoteVolume).setParameter(10, c.trades)
+                .setParameter(11, c.firstTradeId).setParameter(12, c.lastTradeId)
+                .executeUpdate();
+    }
+
+    /** One candle's share of the fills, in trade order. */
+    private static final class Candle {
+        BigDecimal open;
+        BigDecimal high;
+        BigDecimal low;
+        BigDecimal close;
         BigDecimal volume = BigDecimal.ZERO;
         BigDecimal quoteVolume = BigDecimal.ZERO;
-        for (MatchOutcome.Fill f : fills) {
+        int trades;
+        long firstTradeId;
+        long lastTradeId;
+
+        void add(MatchOutcome.Fill f) {
+            if (trades == 0) {
+                open = f.price();
+                high = f.price();
+                low = f.price();
+                firstTradeId = f.tradeId();
+            }
             high = high.max(f.price());
             low = low.min(f.price());
+            close = f.price();
             volume = volume.add(f.quantity());
             quoteVolume = quoteVolume.add(f.price().multiply(f.quantity()));
-        }
-        long firstId = fills.get(0).tradeId();
-        long lastId = fills.get(fills.size() - 1).tradeId();
-        for (KlineInterval interval : KlineInterval.values()) {
-            em.createNativeQuery("""
-                    INSERT INTO exchange_trade.klines (symbol, period, open_time, open_price, high_price, low_price, close_price,
-                                        volume, quote_volume, trades, first_trade_id, last_trade_id)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-                    ON DUPLICATE KEY UPDATE high_price = GREATEST(high_price, VALUES(high_price)),
-                        low_price = LEAST(low_price, VALUES(low_price)), close_price = VALUES(close_price),
-                        volume = volume + VALUES(volume), quote_volume = quote_volume + VALUES(quote_volume),
-                        trades = trades + VALUES(trades), last_trade_id = VALUES(last_trade_id)""")
-                    .setParameter(1, symbol).setParameter(2, interval.code())
-                    .setParameter(3, Timestamp.from(interval.openOf(time)))
-                    .setParameter(4, open).setParameter(5, high).setParameter(6, low).setParameter(7, close)
-                    .setParameter(8, volume).setParameter(9, quoteVolume).setParameter(10, fills.size())
-                    .setParameter(11, firstId).setParameter(12, lastId)
-                    .executeUpdate();
+            trades++;
+            lastTradeId = f.tradeId();
         }
     }
 }

@@ -25,6 +25,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Settles engine results (one, or a queue's backlog in order) in one JTA transaction: trades
@@ -48,13 +52,15 @@ public class SettleMatch {
     private FeeTiers fees;
 
     /** Several results of one queue, in their order, in one transaction. */
-    public void settleAll(java.util.List<EventEnvelope> events) {
+    public void settleAll(List<EventEnvelope> events) {
+        Map<String, List<RecordCandles.TimedFills>> fillsBySymbol = new LinkedHashMap<>();
         for (EventEnvelope event : events) {
-            settle(event);
+            settle(event, fillsBySymbol);
         }
+        fillsBySymbol.forEach(candles::record);
     }
 
-    public void settle(EventEnvelope event) {
+    private void settle(EventEnvelope event, Map<String, List<RecordCandles.TimedFills>> fillsBySymbol) {
         if (!Inbox.firstDelivery(em, new TradeProcessedEvent(ConsumerGroups.TRADE, event))) {
             return;
         }
@@ -65,7 +71,10 @@ public class SettleMatch {
         for (MatchOutcome.Fill fill : outcome.fills()) {
             settleFill(symbol, event, outcome.sequence(), index++, fill);
         }
-        candles.record(symbol.symbol(), event.occurredAt(), outcome.fills());
+        if (!outcome.fills().isEmpty()) {
+            fillsBySymbol.computeIfAbsent(symbol.symbol(), k -> new ArrayList<>())
+                    .add(new RecordCandles.TimedFills(event.occurredAt(), outcome.fills()));
+        }
         for (MatchOutcome.OrderState state : outcome.orders()) {
             finish(state);
         }

@@ -5,6 +5,7 @@ import exchange.api.error.ErrorCode;
 import exchange.api.event.AssetChanged;
 import exchange.wallet.account.Account;
 import exchange.wallet.messaging.WalletEventOutbox;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,11 +31,14 @@ import java.util.Map;
 public class Ledger {
     private static final Comparator<Leg> LOCK_ORDER =
             Comparator.comparingLong(Leg::userId).thenComparing(Leg::asset);
+    private static final Object LOCKED = Ledger.class.getName() + ".locked";
 
     @PersistenceContext(unitName = "wallet")
     private EntityManager em;
     @EJB
     private WalletEventOutbox events;
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
 
     /** Returns false, changing nothing, when this business step was posted before. */
     public boolean post(String businessType, String businessId, List<Leg> legs) {
@@ -84,14 +89,38 @@ public class Ledger {
         });
     }
 
+    /**
+     * Locks the account once per transaction: settlement posts many trades in one transaction, and
+     * each trade touches the fee accounts, so asking the database again for a row this transaction
+     * already holds was a round trip per leg for nothing. The entity is the persistence context's
+     * own, so it carries every earlier posting's change; a failed posting rolls the whole
+     * transaction back (BusinessException is a rollback exception), so nothing stale survives.
+     */
     private Account lock(Leg leg) {
-        return em.createNamedQuery(Account.ONE, Account.class)
-                .setParameter("userId", leg.userId())
-                .setParameter("asset", leg.asset())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
-                        "No " + leg.asset() + " account for user " + leg.userId() + "."));
+        Map<String, Account> locked = lockedInThisTransaction();
+        String key = leg.userId() + "/" + leg.asset();
+        Account account = locked.get(key);
+        if (account == null) {
+            account = em.createNamedQuery(Account.ONE, Account.class)
+                    .setParameter("userId", leg.userId())
+                    .setParameter("asset", leg.asset())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().findFirst()
+                    .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
+                            "No " + leg.asset() + " account for user " + leg.userId() + "."));
+            locked.put(key, account);
+        }
+        return account;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Account> lockedInThisTransaction() {
+        Map<String, Account> locked = (Map<String, Account>) transaction.getResource(LOCKED);
+        if (locked == null) {
+            locked = new HashMap<>();
+            transaction.putResource(LOCKED, locked);
+        }
+        return locked;
     }
 
     private boolean alreadyPosted(String businessType, String businessId, long accountId) {
