@@ -258,7 +258,14 @@ public final class EndToEndBench {
     private static long awaitSettled(String symbol, String admin) throws Exception {
         long last = -1;
         while (true) {
-            jakarta.json.JsonObject book = Api.get("/api/admin/engine", admin).structure().asJsonArray()
+            Api.Reply status = Api.get("/api/admin/engine", admin);
+            if (status.status() != 200) {
+                // The engine answers status queries between batches; under a backlog it can time out.
+                System.out.println("engine status: HTTP " + status.status() + " " + status.body() + "; asking again");
+                Thread.sleep(2000);
+                continue;
+            }
+            jakarta.json.JsonObject book = status.structure().asJsonArray()
                     .getValuesAs(jakarta.json.JsonObject.class).stream()
                     .filter(b -> b.getString("symbol").equals(symbol)).findFirst().orElse(null);
             long sequence = book == null ? 0 : book.getJsonNumber("sequence").longValue();
