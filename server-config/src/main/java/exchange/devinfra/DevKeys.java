@@ -8,10 +8,18 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import org.bitcoinj.base.BitcoinNetwork;
+import org.bitcoinj.base.ScriptType;
+import org.bitcoinj.crypto.ChildNumber;
+import org.bitcoinj.crypto.DeterministicKey;
+import org.bitcoinj.crypto.HDKeyDerivation;
+import org.bitcoinj.crypto.MnemonicCode;
 
 /**
  * Development secrets, made once into the work dir (never committed, never logged): the RS256
- * key pair for tokens and the first operator's password.
+ * key pair for tokens, the first operator's password, and the dev wallet's BIP39 mnemonic with
+ * the account xpubs the deposit path derives addresses from (BIP84 regtest, BIP44 Ether).
  */
 final class DevKeys {
     private DevKeys() {
@@ -35,6 +43,30 @@ final class DevKeys {
             writeSecret(adminPassword, "Adm1n" + Base64.getUrlEncoder().withoutPadding().encodeToString(random)
                     .replace('-', 'x').replace('_', 'y'));
         }
+        ensureWallet(keys);
+    }
+
+    private static void ensureWallet(Path keys) throws Exception {
+        Path mnemonicFile = keys.resolve("wallet-mnemonic");
+        if (!Files.exists(mnemonicFile)) {
+            byte[] entropy = new byte[32];
+            new SecureRandom().nextBytes(entropy);
+            writeSecret(mnemonicFile, String.join(" ", MnemonicCode.INSTANCE.toMnemonic(entropy)) + "\n");
+        }
+        List<String> words = List.of(Files.readString(mnemonicFile).trim().split("\\s+"));
+        DeterministicKey master = HDKeyDerivation.createMasterPrivateKey(MnemonicCode.toSeed(words, ""));
+        Files.writeString(keys.resolve("btc-account.xpub"),
+                account(master, 84, 1).serializePubB58(BitcoinNetwork.REGTEST, ScriptType.P2WPKH) + "\n");
+        Files.writeString(keys.resolve("eth-account.xpub"), account(master, 44, 60).serializePubB58(BitcoinNetwork.MAINNET) + "\n");
+    }
+
+    /** {@code m/purpose'/coin'/0'}: the account key whose public half is all the deposit path gets. */
+    private static DeterministicKey account(DeterministicKey master, int purpose, int coin) {
+        DeterministicKey key = master;
+        for (ChildNumber n : List.of(new ChildNumber(purpose, true), new ChildNumber(coin, true), ChildNumber.ZERO_HARDENED)) {
+            key = HDKeyDerivation.deriveChildKey(key, n);
+        }
+        return key;
     }
 
     private static String pem(String type, byte[] der) {

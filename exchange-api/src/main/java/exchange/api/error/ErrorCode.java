@@ -14,6 +14,7 @@ public enum ErrorCode {
     CODE_TRIES_EXCEEDED(400, "Too many wrong codes; request a new one."),
     CODE_RATE_LIMITED(429, "A code was sent to this address less than a minute ago."),
     UNKNOWN_ASSET(400, "No such asset, or it is disabled."),
+    UNKNOWN_NETWORK(400, "This asset cannot be deposited or withdrawn on that network."),
     INVALID_AMOUNT(400, "The amount must be a non-zero number with no more decimals than the asset allows."),
     INSUFFICIENT_BALANCE(400, "The account does not have enough available balance."),
     UNKNOWN_SYMBOL(400, "No such symbol."),
@@ -34,6 +35,7 @@ public enum ErrorCode {
     SYMBOL_EXISTS(409, "This symbol is already listed."),
     EMAIL_TAKEN(409, "An account with this e-mail already exists."),
     PROBE_ROLLED_BACK(409, "The probe transaction was rolled back on purpose; nothing was published."),
+    DEPOSITS_UNAVAILABLE(503, "Deposits on this chain are not available right now."),
     MAIL_UNAVAILABLE(503, "The verification e-mail could not be sent; try again later."),
     INTERNAL(500, "Unexpected error.");
 

@@ -2,12 +2,15 @@ package exchange.web.wallet;
 
 import exchange.web.security.Caller;
 import exchange.api.wallet.AccountView;
+import exchange.api.wallet.DepositAddresses;
 import exchange.api.wallet.WalletAccounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.DefaultValue;
@@ -27,8 +30,22 @@ public class WalletResource {
     private WalletAccounts accounts;
     @EJB
     private FundFlows flows;
+    @EJB
+    private DepositAddresses depositAddresses;
     @Inject
     private Caller caller;
+
+    public record RechargeApply(String asset, String network) {
+    }
+
+    /** Seed 3.2: the caller's deposit address for an asset (and network); the same one on every call. */
+    @POST
+    @Path("recharge/apply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("trader")
+    public DepositAddresses.DepositAddressView rechargeApply(@jakarta.validation.constraints.NotNull RechargeApply body) {
+        return depositAddresses.apply(caller.userId(), body.asset(), body.network());
+    }
 
     @GET
     @Path("accounts")
