@@ -27,6 +27,9 @@ const http = require('http');
 const { spawn } = require('child_process');
 
 const HERE = __dirname;
+/** Where account #0's first contract lands on a fresh ganache chain with the default mnemonic. */
+const TEST_TOKEN = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
+const SEGWIT_HEIGHT = 433;
 const env = process.env;
 
 const cfg = {
@@ -109,6 +112,20 @@ const NODES = {
     async ready() {
       const id = await rpc(cfg.ganachePort, 'eth_chainId');
       return `chain id ${parseInt(id, 16)}`;
+    },
+    // The test token is the first transaction of account #0 on every fresh chain, so its address is
+    // always the same (TEST_TOKEN) and the exchange can be configured with it before it starts.
+    async prepare() {
+      if (await rpc(cfg.ganachePort, 'eth_getCode', [TEST_TOKEN, 'latest']) !== '0x')
+        return 'TestUSDT already deployed';
+      const bin = fs.readFileSync(path.join(HERE, 'build', 'TestUSDT.bin'), 'utf8').trim();
+      const [deployer] = await rpc(cfg.ganachePort, 'eth_accounts');
+      const tx = await rpc(cfg.ganachePort, 'eth_sendTransaction',
+        [{ from: deployer, data: bin.startsWith('0x') ? bin : `0x${bin}`, gas: '0x100000' }]);
+      const receipt = await rpc(cfg.ganachePort, 'eth_getTransactionReceipt', [tx]);
+      if (!receipt || receipt.status !== '0x1' || receipt.contractAddress.toLowerCase() !== TEST_TOKEN)
+        throw new Error(`TestUSDT deploy went wrong: ${JSON.stringify(receipt)}`);
+      return `TestUSDT at ${TEST_TOKEN}`;
     }
   },
 
@@ -145,6 +162,16 @@ const NODES = {
       if (cfg.wallet)
         await rpc(cfg.walletPort, 'getwalletinfo', [], cfg.apiKey);
       return `height ${height}${cfg.wallet ? ', wallet up' : ''}`;
+    },
+    // bcoin's mempool takes witness transactions only once the tip is past segwit's activation
+    // height (432 on regtest): mine there at start, to the wallet, which then has coins to send.
+    async prepare() {
+      const height = await rpc(cfg.rpcPort, 'getblockcount', [], cfg.apiKey);
+      if (height >= SEGWIT_HEIGHT || !cfg.wallet)
+        return `height ${height}`;
+      const address = await rpc(cfg.walletPort, 'getnewaddress', [''], cfg.apiKey);
+      await rpc(cfg.rpcPort, 'generatetoaddress', [SEGWIT_HEIGHT - height, address], cfg.apiKey, 60000);
+      return `mined to height ${SEGWIT_HEIGHT}`;
     }
   }
 };
@@ -242,6 +269,8 @@ async function start(name, dir) {
       const what = await node.ready();
       log(`${name} up in ${Date.now() - t0} ms (pid ${child.pid}, ${what}, `
         + `RSS ${rssMb(child.pid)} MB, log ${logFile})`);
+      if (node.prepare)
+        log(`${name}: ${await node.prepare()}`);
       return;
     } catch (e) {
       lastErr = e;

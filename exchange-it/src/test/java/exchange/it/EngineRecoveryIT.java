@@ -99,9 +99,18 @@ class EngineRecoveryIT {
         });
         exchange("down-payara");
         exchange("start");
-        Eventually.holds(Duration.ofSeconds(60), "engine replayed", () -> book(Users.adminToken(), symbol) != null
-                && book(Users.adminToken(), symbol).getJsonNumber("sequence").longValue()
-                == before.getJsonNumber("sequence").longValue());
+        java.util.concurrent.atomic.AtomicReference<Object> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            Eventually.holds(Duration.ofSeconds(90), "engine replayed", () -> {
+                Api.Reply r = Api.get("/api/admin/engine", Users.adminToken());
+                JsonObject now = r.status() == 200 ? book(Users.adminToken(), symbol) : null;
+                seen.set(now != null ? now : "HTTP " + r.status() + " " + r.body());
+                return now != null && now.getJsonNumber("sequence").longValue() == before.getJsonNumber("sequence").longValue();
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError("engine after the restart: " + seen.get() + "; before it: " + before
+                    + "; recovery: " + Api.get("/api/admin/engine/recovery", Users.adminToken()).body(), e);
+        }
         JsonObject after = book(Users.adminToken(), symbol);
         assertEquals(before.getJsonNumber("stateHash").longValue(), after.getJsonNumber("stateHash").longValue(),
                 "a replayed book is the same book");

@@ -224,14 +224,22 @@ final class CommandLoop implements Runnable {
             }
             throw e;
         }
-        long deadline = System.currentTimeMillis() + 3000;
+        // A server that is still starting its applications can take seconds to pull: waiting
+        // only 3 s here once sent a good snapshot to a full replay.
+        long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             for (MessageExt m : consumer.poll(200)) {
                 if (m.getQueueId() == q.getQueueId() && m.getQueueOffset() == offset) {
-                    return eventId.equals(m.getUserProperty("eventId"));
+                    boolean same = eventId.equals(m.getUserProperty("eventId"));
+                    if (!same) {
+                        LOG.info("Journal " + queueKey(q) + " holds " + m.getUserProperty("eventId") + " at " + offset
+                                + ", the snapshot recorded " + eventId);
+                    }
+                    return same;
                 }
             }
         }
+        LOG.info("Journal " + queueKey(q) + " gave no command at " + offset + " within 30 s");
         return false;
     }
 

@@ -3,6 +3,7 @@ package exchange.web.wallet;
 import exchange.web.security.Caller;
 import exchange.api.wallet.AccountView;
 import exchange.api.wallet.DepositAddresses;
+import exchange.api.wallet.Deposits;
 import exchange.api.wallet.WalletAccounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -32,6 +33,8 @@ public class WalletResource {
     private FundFlows flows;
     @EJB
     private DepositAddresses depositAddresses;
+    @EJB
+    private Deposits deposits;
     @Inject
     private Caller caller;
 
@@ -45,6 +48,15 @@ public class WalletResource {
     @RolesAllowed("trader")
     public DepositAddresses.DepositAddressView rechargeApply(@jakarta.validation.constraints.NotNull RechargeApply body) {
         return depositAddresses.apply(caller.userId(), body.asset(), body.network());
+    }
+
+    /** The caller's deposits, newest first, with status and confirmations. */
+    @GET
+    @Path("recharge/history")
+    @RolesAllowed("trader")
+    public List<Deposits.DepositView> rechargeHistory(@QueryParam("asset") String asset,
+                                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return deposits.history(caller.userId(), asset, limit);
     }
 
     @GET

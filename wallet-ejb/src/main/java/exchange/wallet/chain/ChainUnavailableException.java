@@ -1,0 +1,12 @@
+package exchange.wallet.chain;
+
+/** A node that cannot be reached or refuses a call: scanning of that chain pauses, nothing else does. */
+public class ChainUnavailableException extends RuntimeException {
+    public ChainUnavailableException(String message) {
+        super(message);
+    }
+
+    public ChainUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
