@@ -90,13 +90,22 @@ class EngineRecoveryIT {
         traders.forEach(TradingInvariantIT::assertFrozenIsWhatOpenOrdersNeed);
         assertFillsAreTrades(ids);
 
-        JsonObject before = book(admin, symbol);
-        // The next start must need no replay at all: wait for a snapshot that holds every command.
-        long snapshot = Eventually.get(Duration.ofSeconds(30), () -> {
+        // The next start must need no replay at all: wait for a snapshot that holds every command,
+        // and take the book to compare with while the engine applies nothing more (a late duplicate
+        // from the outbox relay after the kill is still a command, and moves the book's sequence).
+        java.util.concurrent.atomic.AtomicReference<JsonObject> quiet = new java.util.concurrent.atomic.AtomicReference<>();
+        long snapshot = Eventually.get(Duration.ofSeconds(60), () -> {
             long applied = Api.get("/api/admin/engine/recovery", admin).json().getJsonNumber("commandsApplied").longValue();
             long id = Db.count("SELECT COALESCE(MAX(id), 0) FROM exchange_match.book_snapshots WHERE commands = ?", applied);
-            return id > 0 ? id : null;
+            JsonObject book = book(admin, symbol);
+            long still = Api.get("/api/admin/engine/recovery", admin).json().getJsonNumber("commandsApplied").longValue();
+            if (id == 0 || book == null || still != applied) {
+                return null;
+            }
+            quiet.set(book);
+            return id;
         });
+        JsonObject before = quiet.get();
         exchange("down-payara");
         exchange("start");
         java.util.concurrent.atomic.AtomicReference<Object> seen = new java.util.concurrent.atomic.AtomicReference<>();

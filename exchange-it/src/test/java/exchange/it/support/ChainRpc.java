@@ -21,6 +21,7 @@ public final class ChainRpc {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final String BITCOIN = System.getProperty("exchange.bitcoin-rpc", "http://127.0.0.1:18443/");
+    private static final String BITCOIN_WALLET = System.getProperty("exchange.bitcoin-wallet-rpc", "http://127.0.0.1:18445/");
     private static final String ETHEREUM = System.getProperty("exchange.ethereum-rpc", "http://127.0.0.1:8545/");
     private static final String BITCOIN_AUTH = "Basic " + Base64.getEncoder()
             .encodeToString(("x:" + System.getProperty("exchange.bitcoin-api-key", "exchange-dev")).getBytes(StandardCharsets.UTF_8));
@@ -30,6 +31,11 @@ public final class ChainRpc {
 
     public static JsonValue bitcoin(String method, Object... params) {
         return call(BITCOIN, BITCOIN_AUTH, method, params);
+    }
+
+    /** The dev node's own wallet (bcoin's wallet RPC): the faucet tests pay deposits from. */
+    public static JsonValue bitcoinWallet(String method, Object... params) {
+        return call(BITCOIN_WALLET, BITCOIN_AUTH, method, params);
     }
 
     public static JsonValue ethereum(String method, Object... params) {

@@ -3,11 +3,13 @@ package exchange.wallet.chain;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import org.web3j.protocol.Web3j;
@@ -19,16 +21,26 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.http.HttpService;
 
-/** The Ethereum node over JSON-RPC with web3j. */
+/**
+ * Ethereum through web3j JSON-RPC: a block's plain Ether transfers, and the {@code Transfer} logs
+ * of the configured ERC-20 tokens ({@code exchange.wallet.eth.tokens}: {@code ASSET:contract:decimals}).
+ */
 @ApplicationScoped
-public class Web3jEthereumNode implements EthereumNode {
+public class EthereumChain implements DepositChain {
     /** keccak256("Transfer(address,address,uint256)"). */
     static final String TRANSFER = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
+    private static final BigDecimal WEI_PER_ETHER = BigDecimal.TEN.pow(18);
 
     @Inject
     @ConfigProperty(name = "exchange.wallet.eth.rpc-url", defaultValue = "http://127.0.0.1:8545")
     String url;
+    @Inject
+    @ConfigProperty(name = "exchange.wallet.eth.tokens", defaultValue = " ")
+    String tokenConfig;
     private volatile Web3j web3j;
+
+    record Token(String asset, int decimals) {
+    }
 
     private Web3j client() {
         Web3j c = web3j;
@@ -51,6 +63,16 @@ public class Web3jEthereumNode implements EthereumNode {
     }
 
     @Override
+    public String chain() {
+        return "ETH";
+    }
+
+    @Override
+    public String normalize(String address) {
+        return address.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
     public long head() {
         return checked(send(client().ethBlockNumber())).getBlockNumber().longValueExact();
     }
@@ -66,32 +88,44 @@ public class Web3jEthereumNode implements EthereumNode {
         for (EthBlock.TransactionResult<?> r : b.getTransactions()) {
             EthBlock.TransactionObject tx = (EthBlock.TransactionObject) r.get();
             if (tx.getTo() != null && tx.getValue().signum() > 0) {
-                payments.add(new Payment(tx.getHash(), tx.getTo().toLowerCase(Locale.ROOT), tx.getValue()));
+                payments.add(new Payment(tx.getHash(), -1, normalize(tx.getTo()), "ETH",
+                        new BigDecimal(tx.getValue()).divide(WEI_PER_ETHER)));
+            }
+        }
+        Map<String, Token> tokens = tokens();
+        if (!tokens.isEmpty()) {
+            DefaultBlockParameter at = DefaultBlockParameter.valueOf(BigInteger.valueOf(height));
+            EthFilter filter = new EthFilter(at, at, new ArrayList<>(tokens.keySet()));
+            filter.addSingleTopic(TRANSFER);
+            for (EthLog.LogResult<?> r : checked(send(client().ethGetLogs(filter))).getLogs()) {
+                Log log = (Log) r.get();
+                Token token = tokens.get(normalize(log.getAddress()));
+                if (token == null || log.isRemoved() || log.getTopics().size() != 3 || !b.getHash().equals(log.getBlockHash())) {
+                    continue; // not the standard indexed (from, to, value) Transfer
+                }
+                String topic = log.getTopics().get(2);
+                String to = "0x" + topic.substring(topic.length() - 40);
+                BigInteger value = new BigInteger(log.getData().substring(2), 16);
+                payments.add(new Payment(log.getTransactionHash(), log.getLogIndex().intValueExact(), normalize(to),
+                        token.asset(), new BigDecimal(value).movePointLeft(token.decimals())));
             }
         }
         return new Block(height, b.getHash(), b.getParentHash(), payments);
     }
 
-    @Override
-    public List<TokenTransfer> tokenTransfers(long fromHeight, long toHeight, Collection<String> contracts) {
-        if (contracts.isEmpty()) {
-            return List.of();
-        }
-        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromHeight)),
-                DefaultBlockParameter.valueOf(BigInteger.valueOf(toHeight)), new ArrayList<>(contracts));
-        filter.addSingleTopic(TRANSFER);
-        List<TokenTransfer> transfers = new ArrayList<>();
-        for (EthLog.LogResult<?> r : checked(send(client().ethGetLogs(filter))).getLogs()) {
-            Log log = (Log) r.get();
-            if (log.isRemoved() || log.getTopics().size() != 3) {
-                continue; // not the standard indexed (from, to) Transfer
+    private Map<String, Token> tokens() {
+        Map<String, Token> tokens = new HashMap<>();
+        for (String entry : tokenConfig.split(",")) {
+            if (entry.isBlank()) {
+                continue;
             }
-            String to = "0x" + log.getTopics().get(2).substring(log.getTopics().get(2).length() - 40);
-            BigInteger value = new BigInteger(log.getData().substring(2), 16);
-            transfers.add(new TokenTransfer(log.getBlockNumber().longValueExact(), log.getBlockHash(), log.getTransactionHash(),
-                    log.getLogIndex().intValueExact(), log.getAddress().toLowerCase(Locale.ROOT), to.toLowerCase(Locale.ROOT), value));
+            String[] parts = entry.trim().split(":");
+            if (parts.length != 3) {
+                throw new IllegalStateException("exchange.wallet.eth.tokens: expected ASSET:contract:decimals, got " + entry);
+            }
+            tokens.put(normalize(parts[1]), new Token(parts[0].toUpperCase(Locale.ROOT), Integer.parseInt(parts[2])));
         }
-        return transfers;
+        return tokens;
     }
 
     private static <T extends Response<?>> T send(org.web3j.protocol.core.Request<?, T> request) {
