@@ -30,7 +30,14 @@ class BitcoinDepositIT {
 
         String tx = ChainRpc.bitcoinWallet("sendmany", "", Json.createObjectBuilder().add(toAlice, new BigDecimal("0.3")).add(toBob, new BigDecimal("0.2")).build())
                 .toString().replace("\"", "");
-        String raw = ChainRpc.bitcoin("getrawtransaction", tx, false).toString().replace("\"", "");
+        // The node's wallet answers before its mempool has the transaction.
+        String raw = Eventually.get(WAIT, () -> {
+            try {
+                return ChainRpc.bitcoin("getrawtransaction", tx, false).toString().replace("\"", "");
+            } catch (IllegalStateException notYet) {
+                return null;
+            }
+        });
         String minedIn = mine(1);
         JsonObject aliceDeposit = Eventually.get(WAIT, () -> deposit(alice, tx));
         JsonObject bobDeposit = Eventually.get(WAIT, () -> deposit(bob, tx));
@@ -54,6 +61,25 @@ class BitcoinDepositIT {
         assertEquals(1, Db.count("SELECT COUNT(*) FROM exchange_wallet.balance_journal WHERE user_id = ? AND biz_type = 'DEPOSIT'",
                 alice.id()));
         assertEquals(2, Db.count("SELECT COUNT(*) FROM exchange_wallet.deposits WHERE tx_hash = ?", tx));
+    }
+
+    @Test
+    void operatorsSeeHowEachChainsScanningStands() {
+        long tip = ((jakarta.json.JsonNumber) ChainRpc.bitcoin("getblockcount")).longValue();
+        Eventually.holds(Duration.ofSeconds(90), "BTC scanned to the tip", () -> chain("BTC").getJsonNumber("height").longValue() >= tip);
+        for (String name : new String[] {"BTC", "ETH"}) {
+            JsonObject chain = chain(name);
+            assertEquals(true, chain.getBoolean("scanning"), chain.toString());
+            assertEquals(false, chain.getBoolean("nodeDown"), chain.toString());
+        }
+        assertEquals(403, Api.get("/api/admin/wallet/chains", Users.register("btc-c").token()).status());
+    }
+
+    private static JsonObject chain(String name) {
+        Api.Reply reply = Api.get("/api/admin/wallet/chains", Users.adminToken());
+        assertEquals(200, reply.status(), reply.body());
+        return reply.structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("chain").equals(name)).findFirst().orElseThrow();
     }
 
     /** Mines blocks to the node's wallet; returns the hash of the last one. */

@@ -1,5 +1,6 @@
 package exchange.wallet.deposit;
 
+import exchange.api.wallet.ChainStatus;
 import exchange.wallet.chain.BitcoinChain;
 import exchange.wallet.chain.ChainUnavailableException;
 import exchange.wallet.chain.DepositChain;
@@ -26,14 +27,15 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Runs each chain's deposit scanner on a fixed delay ({@code exchange.wallet.<chain>.scan} and
- * {@code .scan-interval-ms}). A node that is down pauses its chain's scanning, logged once when it
- * goes and once when it comes back; nothing else waits for it.
+ * Runs the chains' deposit scanners in turn on a fixed delay ({@code exchange.wallet.<chain>.scan};
+ * the shortest {@code .scan-interval-ms} of the enabled chains). A node that is down pauses its
+ * chain's scanning, logged once when it goes and once when it comes back; the other chain goes on
+ * after the failed call's timeout.
  */
 @Singleton
 @Startup
 @DependsOn("WalletSchema")
-public class DepositScanners {
+public class DepositScanners implements ChainStatus {
     private static final Logger LOG = Logger.getLogger(DepositScanners.class.getName());
 
     @Resource
@@ -47,18 +49,30 @@ public class DepositScanners {
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private final Map<String, Boolean> down = new ConcurrentHashMap<>();
     private final Map<String, Long> heights = new ConcurrentHashMap<>();
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> lastPass = new ConcurrentHashMap<>();
+    private final java.util.Set<String> scanning = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void start() {
         Config config = ConfigProvider.getConfig();
+        List<DepositChain> enabled = new ArrayList<>();
+        long every = Long.MAX_VALUE;
         for (DepositChain chain : List.of(ethereum, bitcoin)) {
             String key = "exchange.wallet." + chain.chain().toLowerCase(Locale.ROOT);
             if (!config.getOptionalValue(key + ".scan", Boolean.class).orElse(true)) {
                 LOG.info(chain.chain() + " deposit scanning is off (" + key + ".scan=false)");
                 continue;
             }
-            long every = config.getOptionalValue(key + ".scan-interval-ms", Long.class).orElse(1000L);
-            tasks.add(scheduler.scheduleWithFixedDelay(() -> scan(chain), every, every, TimeUnit.MILLISECONDS));
+            enabled.add(chain);
+            scanning.add(chain.chain());
+            every = Math.min(every, config.getOptionalValue(key + ".scan-interval-ms", Long.class).orElse(1000L));
+        }
+        if (!enabled.isEmpty()) {
+            // One chain after the other, not side by side: two chains' passes running at once
+            // locked each other's key ranges in chain_blocks (InnoDB gap locks at the boundary
+            // between the chains' rows) until one hit the lock wait timeout.
+            tasks.add(scheduler.scheduleWithFixedDelay(() -> enabled.forEach(this::scan), every, every, TimeUnit.MILLISECONDS));
         }
     }
 
@@ -66,6 +80,8 @@ public class DepositScanners {
         String name = chain.chain();
         try {
             heights.put(name, scan.scanOnce(chain));
+            lastPass.put(name, java.time.Instant.now());
+            problems.remove(name);
             if (Boolean.TRUE.equals(down.put(name, false))) {
                 LOG.info(name + " node reachable again; deposit scanning resumed at height " + heights.get(name));
             }
@@ -74,6 +90,7 @@ public class DepositScanners {
             while (cause.getCause() != null && !(cause instanceof ChainUnavailableException)) {
                 cause = cause.getCause();
             }
+            problems.put(name, String.valueOf(cause.getMessage()));
             if (!Boolean.TRUE.equals(down.put(name, true))) {
                 LOG.log(Level.WARNING, name + " deposit scanning paused: " + cause.getMessage(),
                         cause instanceof ChainUnavailableException ? null : e);
@@ -81,13 +98,12 @@ public class DepositScanners {
         }
     }
 
-    /** The last block a chain's scanner processed, -1 before its first pass. */
-    public long height(String chain) {
-        return heights.getOrDefault(chain, -1L);
-    }
-
-    public boolean isDown(String chain) {
-        return down.getOrDefault(chain, false);
+    @Override
+    public List<ChainView> chains() {
+        return java.util.stream.Stream.of(ethereum.chain(), bitcoin.chain())
+                .map(c -> new ChainView(c, scanning.contains(c), down.getOrDefault(c, false), heights.getOrDefault(c, -1L),
+                        problems.get(c), lastPass.get(c)))
+                .toList();
     }
 
     @PreDestroy

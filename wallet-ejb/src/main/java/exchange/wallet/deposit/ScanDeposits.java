@@ -28,7 +28,8 @@ import java.util.logging.Logger;
 @Stateless
 public class ScanDeposits {
     private static final Logger LOG = Logger.getLogger(ScanDeposits.class.getName());
-    private static final int MAX_BLOCKS_PER_PASS = 200;
+    // Short passes keep the cursor's and chain_blocks' locks short.
+    private static final int MAX_BLOCKS_PER_PASS = 50;
     private static final int BLOCKS_KEPT = 256;
 
     @PersistenceContext(unitName = "wallet")

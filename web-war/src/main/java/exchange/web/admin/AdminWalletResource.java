@@ -3,6 +3,7 @@ package exchange.web.admin;
 import exchange.web.security.Caller;
 import exchange.api.wallet.AdjustmentView;
 import exchange.api.wallet.BalanceAdjustments;
+import exchange.api.wallet.ChainStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,14 +14,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.util.List;
 
-/** Operators' audited credits and debits of user balances. */
+/** Operators' audited credits and debits of user balances, and how the chains' deposit scanning stands. */
 @Path("admin/wallet")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,6 +31,8 @@ import java.math.BigDecimal;
 public class AdminWalletResource {
     @EJB
     private BalanceAdjustments adjustments;
+    @EJB
+    private ChainStatus chains;
     @Inject
     private Caller caller;
 
@@ -42,5 +47,13 @@ public class AdminWalletResource {
         AdjustmentView view = adjustments.adjust(body.userId(), body.asset(), body.amount(), body.reason(),
                 caller.name(), body.requestId());
         return Response.status(Response.Status.CREATED).entity(view).build();
+    }
+
+    /** Per chain: scanning on, node reachable, last block processed, and why not when it is down. */
+    @GET
+    @Path("chains")
+    @RolesAllowed("admin")
+    public List<ChainStatus.ChainView> chains() {
+        return chains.chains();
     }
 }
