@@ -6,7 +6,6 @@ import exchange.api.wallet.DepositAddresses;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bitcoinj.base.BitcoinNetwork;
@@ -25,32 +24,12 @@ public class ApplyDepositAddress implements DepositAddresses {
 
     @Override
     public DepositAddressView apply(long userId, String asset, String network) {
-        AssetNetwork where = network(asset, network);
+        AssetNetwork where = AssetNetwork.resolve(em, asset, network);
         DepositAddress address = em.createNamedQuery(DepositAddress.OF_USER, DepositAddress.class)
                 .setParameter("userId", userId).setParameter("chain", where.chain())
                 .getResultList().stream().findFirst()
                 .orElseGet(() -> derive(userId, where.chain()));
         return new DepositAddressView(where.asset(), where.network(), address.address(), where.confirmations());
-    }
-
-    private AssetNetwork network(String asset, String network) {
-        if (asset == null || asset.isBlank()) {
-            throw new BusinessException(ErrorCode.UNKNOWN_ASSET, "asset is required");
-        }
-        List<AssetNetwork> networks = em.createNamedQuery(AssetNetwork.OF_ASSET, AssetNetwork.class)
-                .setParameter("asset", asset.trim().toUpperCase(Locale.ROOT)).getResultList();
-        if (networks.isEmpty()) {
-            throw new BusinessException(ErrorCode.UNKNOWN_ASSET, "No asset " + asset + " to deposit.");
-        }
-        if (network == null || network.isBlank()) {
-            if (networks.size() > 1) {
-                throw new BusinessException(ErrorCode.UNKNOWN_NETWORK, "network is required for " + asset);
-            }
-            return networks.get(0);
-        }
-        return networks.stream().filter(n -> n.network().equalsIgnoreCase(network.trim())).findFirst()
-                .orElseThrow(() -> new BusinessException(ErrorCode.UNKNOWN_NETWORK,
-                        asset + " cannot be deposited on " + network + "."));
     }
 
     /**
@@ -85,7 +64,7 @@ public class ApplyDepositAddress implements DepositAddresses {
     }
 
     /** {@code mainnet}, {@code testnet}, {@code signet} or {@code regtest}. */
-    static BitcoinNetwork bitcoinNetwork() {
+    public static BitcoinNetwork bitcoinNetwork() {
         String name = ConfigProvider.getConfig().getOptionalValue("exchange.wallet.btc.network", String.class).orElse("regtest");
         return BitcoinNetwork.fromString(name).orElseThrow(() -> new IllegalStateException("unknown bitcoin network " + name));
     }

@@ -4,6 +4,7 @@ import exchange.web.security.Caller;
 import exchange.api.wallet.AdjustmentView;
 import exchange.api.wallet.BalanceAdjustments;
 import exchange.api.wallet.ChainStatus;
+import exchange.api.wallet.Withdrawals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,6 +34,11 @@ public class AdminWalletResource {
     private BalanceAdjustments adjustments;
     @EJB
     private ChainStatus chains;
+    @EJB
+    private Withdrawals withdrawals;
+
+    public record Review(@Size(max = 255) String reason) {
+    }
     @Inject
     private Caller caller;
 
@@ -55,5 +61,26 @@ public class AdminWalletResource {
     @RolesAllowed("admin")
     public List<ChainStatus.ChainView> chains() {
         return chains.chains();
+    }
+
+    @GET
+    @Path("withdrawals/pending")
+    @RolesAllowed("admin")
+    public List<Withdrawals.WithdrawalView> pendingWithdrawals() {
+        return withdrawals.pendingReview(500);
+    }
+
+    @POST
+    @Path("withdrawals/{id}/approve")
+    @RolesAllowed("admin")
+    public Withdrawals.WithdrawalView approve(@jakarta.ws.rs.PathParam("id") long id, @Valid Review body) {
+        return withdrawals.review(id, true, caller.name(), body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("withdrawals/{id}/reject")
+    @RolesAllowed("admin")
+    public Withdrawals.WithdrawalView reject(@jakarta.ws.rs.PathParam("id") long id, @NotNull @Valid Review body) {
+        return withdrawals.review(id, false, caller.name(), body.reason());
     }
 }

@@ -4,6 +4,7 @@ import exchange.web.security.Caller;
 import exchange.api.wallet.AccountView;
 import exchange.api.wallet.DepositAddresses;
 import exchange.api.wallet.Deposits;
+import exchange.api.wallet.Withdrawals;
 import exchange.api.wallet.WalletAccounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -35,6 +36,8 @@ public class WalletResource {
     private DepositAddresses depositAddresses;
     @EJB
     private Deposits deposits;
+    @EJB
+    private Withdrawals withdrawals;
     @Inject
     private Caller caller;
 
@@ -73,5 +76,23 @@ public class WalletResource {
     public List<FundFlows.Flow> flows(@QueryParam("asset") String asset,
                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return flows.flows(caller.userId(), asset, limit);
+    }
+
+    /** Seed 3.4: apply for a withdrawal; amount plus fee are frozen at once. A repeated requestId returns the first one. */
+    @POST
+    @Path("withdraw/apply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("trader")
+    public jakarta.ws.rs.core.Response withdrawApply(@jakarta.validation.constraints.NotNull Withdrawals.WithdrawRequest body) {
+        return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.CREATED)
+                .entity(withdrawals.apply(caller.userId(), body)).build();
+    }
+
+    @GET
+    @Path("withdraw/history")
+    @RolesAllowed("trader")
+    public List<Withdrawals.WithdrawalView> withdrawHistory(@QueryParam("asset") String asset,
+                                                           @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return withdrawals.history(caller.userId(), asset, limit);
     }
 }

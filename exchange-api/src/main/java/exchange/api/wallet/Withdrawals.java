@@ -1,0 +1,28 @@
+package exchange.api.wallet;
+
+import jakarta.ejb.Local;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Seed 3.4 (提现): applying for withdrawals, their review, and the user's history. */
+@Local
+public interface Withdrawals {
+    WithdrawalView apply(long userId, WithdrawRequest request);
+
+    List<WithdrawalView> history(long userId, String asset, int limit);
+
+    /** Operators: what waits for review, oldest first. */
+    List<WithdrawalView> pendingReview(int limit);
+
+    /** Operators: approve or reject (with a reason) a withdrawal that waits for review. */
+    WithdrawalView review(long withdrawalId, boolean approve, String operator, String reason);
+
+    record WithdrawRequest(String asset, String network, String address, BigDecimal amount, String requestId) {
+    }
+
+    /** status: PENDING_REVIEW, APPROVED (to be signed and sent), REJECTED. */
+    record WithdrawalView(long id, long userId, String asset, String network, String address, BigDecimal amount, BigDecimal fee,
+                          String status, String reason, String txHash, Instant createdAt, Instant updatedAt) {
+    }
+}

@@ -1,0 +1,104 @@
+package exchange.wallet.withdraw;
+
+import exchange.api.error.BusinessException;
+import exchange.api.error.ErrorCode;
+import exchange.api.event.WithdrawCompleted;
+import exchange.api.event.WithdrawRequested;
+import exchange.api.wallet.WalletFunds;
+import exchange.api.wallet.Withdrawals;
+import exchange.wallet.account.Assets;
+import exchange.wallet.deposit.ApplyDepositAddress;
+import exchange.wallet.deposit.AssetNetwork;
+import exchange.wallet.messaging.WalletEventOutbox;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Seed 3.4 (提现申请 → 审核): checks the address (format and checksum, per chain), the amount
+ * (decimals, minimum) and the balance, freezes amount plus fee at once so the funds cannot be spent
+ * twice while the withdrawal waits, and approves it automatically below the asset's limit; above
+ * it an operator approves or rejects, and a rejection unfreezes. All in one transaction each.
+ */
+@Stateless
+public class ApplyWithdrawal implements Withdrawals {
+    @PersistenceContext(unitName = "wallet")
+    private EntityManager em;
+    @EJB
+    private Assets assets;
+    @EJB
+    private WalletFunds funds;
+    @EJB
+    private WalletEventOutbox events;
+
+    @Override
+    public WithdrawalView apply(long userId, WithdrawRequest request) {
+        if (request.requestId() != null) {
+            List<Withdrawal> earlier = em.createNamedQuery(Withdrawal.BY_REQUEST, Withdrawal.class)
+                    .setParameter("userId", userId).setParameter("requestId", request.requestId()).getResultList();
+            if (!earlier.isEmpty()) {
+                return earlier.get(0).view(); // a retried application is the first one
+            }
+        }
+        AssetNetwork where = AssetNetwork.resolve(em, request.asset(), request.network());
+        String address = WithdrawAddresses.check(where.chain(), request.address(), ApplyDepositAddress.bitcoinNetwork());
+        BigDecimal amount = request.amount();
+        assets.checkAmount(where.asset(), amount);
+        if (amount.signum() < 0) {
+            throw new BusinessException(ErrorCode.INVALID_AMOUNT, "amount must be positive");
+        }
+        if (amount.compareTo(where.minWithdraw()) < 0) {
+            throw new BusinessException(ErrorCode.BELOW_MINIMUM,
+                    "The minimum " + where.asset() + " withdrawal on " + where.network() + " is " + where.minWithdraw().stripTrailingZeros().toPlainString() + ".");
+        }
+        boolean automatic = amount.compareTo(where.autoApproveMax()) <= 0;
+        Withdrawal withdrawal = new Withdrawal(userId, where.asset(), where.network(), where.chain(), address, amount,
+                where.withdrawFee(), automatic, request.requestId());
+        em.persist(withdrawal);
+        em.flush();
+        // Insufficient balance throws a rollback exception: the withdrawal row goes with it.
+        funds.freeze(userId, where.asset(), amount.add(where.withdrawFee()), "WITHDRAW", Long.toString(withdrawal.id()));
+        events.publish(new WithdrawRequested(withdrawal.id(), userId, where.asset(), where.network(), address, amount,
+                where.withdrawFee(), withdrawal.status()));
+        return withdrawal.view();
+    }
+
+    @Override
+    public List<WithdrawalView> history(long userId, String asset, int limit) {
+        return em.createNamedQuery(Withdrawal.OF_USER, Withdrawal.class).setParameter("userId", userId)
+                .setParameter("asset", asset == null || asset.isBlank() ? null : asset.trim().toUpperCase(Locale.ROOT))
+                .setMaxResults(limit).getResultList().stream().map(Withdrawal::view).toList();
+    }
+
+    @Override
+    public List<WithdrawalView> pendingReview(int limit) {
+        return em.createNamedQuery(Withdrawal.PENDING_REVIEW, Withdrawal.class).setMaxResults(limit).getResultList()
+                .stream().map(Withdrawal::view).toList();
+    }
+
+    /** Under the row's lock, so a double click or two operators cannot decide twice. */
+    @Override
+    public WithdrawalView review(long withdrawalId, boolean approve, String operator, String reason) {
+        Withdrawal w = em.find(Withdrawal.class, withdrawalId, LockModeType.PESSIMISTIC_WRITE);
+        if (w == null) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No withdrawal " + withdrawalId + ".");
+        }
+        if (!"PENDING_REVIEW".equals(w.status())) {
+            throw new BusinessException(ErrorCode.WITHDRAWAL_NOT_PENDING, "Withdrawal " + withdrawalId + " is " + w.status() + ".");
+        }
+        if (!approve && (reason == null || reason.isBlank())) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "reason: a rejection needs one");
+        }
+        w.reviewed(approve, operator, reason);
+        if (!approve) {
+            funds.release(w.userId(), w.asset(), w.amount().add(w.fee()), "WITHDRAW_REJECTED", Long.toString(w.id()));
+            events.publish(new WithdrawCompleted(w.id(), w.userId(), w.asset(), w.amount(), "REJECTED", reason));
+        }
+        return w.view();
+    }
+}
