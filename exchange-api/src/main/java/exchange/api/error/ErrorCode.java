@@ -17,6 +17,8 @@ public enum ErrorCode {
     UNKNOWN_NETWORK(400, "This asset cannot be deposited or withdrawn on that network."),
     INVALID_ADDRESS(400, "The address is not a valid address of that network (format or checksum)."),
     BELOW_MINIMUM(400, "The amount is below the minimum withdrawal for this asset and network."),
+    TOTP_REQUIRED(400, "This account has two-factor authentication on: send the code from the authenticator app."),
+    TOTP_INVALID(400, "The two-factor code is wrong, expired or already used."),
     WITHDRAWAL_NOT_PENDING(409, "The withdrawal is not waiting for review."),
     INVALID_AMOUNT(400, "The amount must be a non-zero number with no more decimals than the asset allows."),
     INSUFFICIENT_BALANCE(400, "The account does not have enough available balance."),

@@ -18,7 +18,8 @@ public interface Withdrawals {
     /** Operators: approve or reject (with a reason) a withdrawal that waits for review. */
     WithdrawalView review(long withdrawalId, boolean approve, String operator, String reason);
 
-    record WithdrawRequest(String asset, String network, String address, BigDecimal amount, String requestId) {
+    /** totpCode: required when the user has two-factor authentication on. */
+    record WithdrawRequest(String asset, String network, String address, BigDecimal amount, String requestId, String totpCode) {
     }
 
     /** status: PENDING_REVIEW, APPROVED (to be signed and sent), REJECTED. */

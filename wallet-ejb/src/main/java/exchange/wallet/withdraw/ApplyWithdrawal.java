@@ -4,6 +4,7 @@ import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.event.WithdrawCompleted;
 import exchange.api.event.WithdrawRequested;
+import exchange.api.user.SecondFactor;
 import exchange.api.wallet.WalletFunds;
 import exchange.api.wallet.Withdrawals;
 import exchange.wallet.account.Assets;
@@ -35,6 +36,8 @@ public class ApplyWithdrawal implements Withdrawals {
     private WalletFunds funds;
     @EJB
     private WalletEventOutbox events;
+    @EJB
+    private SecondFactor secondFactor;
 
     @Override
     public WithdrawalView apply(long userId, WithdrawRequest request) {
@@ -45,6 +48,8 @@ public class ApplyWithdrawal implements Withdrawals {
                 return earlier.get(0).view(); // a retried application is the first one
             }
         }
+        // The second factor first: a wrong code reveals nothing about the rest of the request.
+        secondFactor.require(userId, request.totpCode());
         AssetNetwork where = AssetNetwork.resolve(em, request.asset(), request.network());
         String address = WithdrawAddresses.check(where.chain(), request.address(), ApplyDepositAddress.bitcoinNetwork());
         BigDecimal amount = request.amount();

@@ -38,6 +38,8 @@ public class UserResource {
     private UserLogin login;
     @EJB
     private UserDirectory users;
+    @EJB
+    private exchange.api.user.SecondFactor secondFactor;
     @Inject
     private Caller caller;
     @Context
@@ -50,6 +52,9 @@ public class UserResource {
     }
 
     public record LoginRequest(@NotBlank String email, @NotBlank String password) {
+    }
+
+    public record TotpCode(@NotBlank String code) {
     }
 
     public record TokenResponse(long userId, String email, String token, String expiresAt) {
@@ -87,5 +92,22 @@ public class UserResource {
     public UserView me() {
         return users.user(caller.userId())
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND));
+    }
+
+    /** A new TOTP secret and otpauth URI for the caller's authenticator app; in force after {@code 2fa/enable}. */
+    @POST
+    @Path("2fa/setup")
+    @jakarta.annotation.security.RolesAllowed("trader")
+    public exchange.api.user.SecondFactor.Setup setupSecondFactor() {
+        return secondFactor.setup(caller.userId());
+    }
+
+    /** Switches the second factor on with a current code; from then on withdrawals need one. */
+    @POST
+    @Path("2fa/enable")
+    @jakarta.annotation.security.RolesAllowed("trader")
+    public java.util.Map<String, Object> enableSecondFactor(@jakarta.validation.constraints.NotNull @jakarta.validation.Valid TotpCode body) {
+        secondFactor.enable(caller.userId(), body.code());
+        return java.util.Map.of("enabled", true);
     }
 }
