@@ -61,8 +61,13 @@ public class BitcoinChain implements DepositChain {
     }
 
     @Override
+    public String hashAt(long height) {
+        return ((JsonString) call("getblockhash", height)).getString();
+    }
+
+    @Override
     public Block block(long height) {
-        String hash = ((JsonString) call("getblockhash", height)).getString();
+        String hash = hashAt(height);
         JsonObject block = detailedBlock(hash);
         List<Payment> payments = new ArrayList<>();
         for (JsonValue t : block.getJsonArray("tx")) {

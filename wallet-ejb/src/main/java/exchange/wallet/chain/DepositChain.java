@@ -14,6 +14,9 @@ public interface DepositChain {
 
     long head();
 
+    /** Only the hash of the block at a height: what each pass and a rewind compare with the stored one. */
+    String hashAt(long height);
+
     /** The block at a height of the node's current chain. */
     Block block(long height);
 

@@ -38,6 +38,7 @@ public class EthereumChain implements DepositChain {
     @ConfigProperty(name = "exchange.wallet.eth.tokens", defaultValue = " ")
     String tokenConfig;
     private volatile Web3j web3j;
+    private volatile Map<String, Token> tokens;
 
     record Token(String asset, int decimals) {
     }
@@ -78,6 +79,16 @@ public class EthereumChain implements DepositChain {
     }
 
     @Override
+    public String hashAt(long height) {
+        EthBlock.Block b = checked(send(client().ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(height)), false)))
+                .getBlock();
+        if (b == null) {
+            throw new ChainUnavailableException("ETH: no block at height " + height);
+        }
+        return b.getHash();
+    }
+
+    @Override
     public Block block(long height) {
         EthBlock.Block b = checked(send(client().ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(height)), true)))
                 .getBlock();
@@ -113,7 +124,17 @@ public class EthereumChain implements DepositChain {
         return new Block(height, b.getHash(), b.getParentHash(), payments);
     }
 
+    /** Parsed once: the configuration does not change while the application runs. */
     private Map<String, Token> tokens() {
+        Map<String, Token> parsed = tokens;
+        if (parsed == null) {
+            parsed = parseTokens();
+            tokens = parsed;
+        }
+        return parsed;
+    }
+
+    private Map<String, Token> parseTokens() {
         Map<String, Token> tokens = new HashMap<>();
         for (String entry : tokenConfig.split(",")) {
             if (entry.isBlank()) {

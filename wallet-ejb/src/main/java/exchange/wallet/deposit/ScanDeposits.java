@@ -49,7 +49,7 @@ public class ScanDeposits {
         long height = ((Number) cursor[0]).longValue();
         String hash = (String) cursor[1];
         long head = node.head();
-        if (height >= 0 && (height > head || !node.block(height).hash().equals(hash))) {
+        if (height >= 0 && (height > head || !node.hashAt(height).equals(hash))) {
             height = rewind(node, height, head);
             hash = height < 0 ? null : storedHash(chain, height);
         }
@@ -93,7 +93,7 @@ public class ScanDeposits {
             if (stored == null) {
                 break; // older than the kept window: rescan from there; recording is idempotent
             }
-            if (stored.equals(node.block(h).hash())) {
+            if (stored.equals(node.hashAt(h))) {
                 fork = h;
                 break;
             }
