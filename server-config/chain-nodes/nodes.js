@@ -11,6 +11,10 @@
  * bcoin.pid and bcoin's prefix folder (bcoin-data/). Both nodes keep their chain in memory:
  * every start is a fresh chain.
  *
+ * With --keys DIR (the exchange's key folder), a fresh chain also pays the hot wallets whose
+ * addresses DIR/eth-hot.address and DIR/btc-hot.address hold: 1000 ETH and 10 000 000 TestUSDT,
+ * and two outputs of 50 BTC (mined), so the exchange has something to pay withdrawals from.
+ *
  * Settings (environment, defaults in brackets):
  *   GANACHE_PORT [8545]   GANACHE_CHAIN_ID [1337]   GANACHE_MNEMONIC [test test … junk]
  *   GANACHE_ACCOUNTS [10] GANACHE_BALANCE_ETH [10000]
@@ -45,6 +49,21 @@ const cfg = {
   wallet: (env.BCOIN_WALLET || '1') !== '0',
   readyTimeout: Number(env.NODES_READY_TIMEOUT || 60)
 };
+
+/** The hot wallet address of a chain family from the --keys folder, or null. */
+function hotAddress(chain) {
+  if (!cfg.keysDir)
+    return null;
+  try {
+    return fs.readFileSync(path.join(cfg.keysDir, `${chain}-hot.address`), 'utf8').trim() || null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function word(hex) {
+  return hex.replace(/^0x/, '').padStart(64, '0');
+}
 
 function log(msg) {
   console.log(`[chain-nodes] ${msg}`);
@@ -125,7 +144,20 @@ const NODES = {
       const receipt = await rpc(cfg.ganachePort, 'eth_getTransactionReceipt', [tx]);
       if (!receipt || receipt.status !== '0x1' || receipt.contractAddress.toLowerCase() !== TEST_TOKEN)
         throw new Error(`TestUSDT deploy went wrong: ${JSON.stringify(receipt)}`);
-      return `TestUSDT at ${TEST_TOKEN}`;
+      const hot = hotAddress('eth');
+      if (!hot)
+        return `TestUSDT at ${TEST_TOKEN}`;
+      const accounts = await rpc(cfg.ganachePort, 'eth_accounts');
+      await rpc(cfg.ganachePort, 'eth_sendTransaction',
+        [{ from: accounts[1], to: hot, value: '0x' + (10n ** 21n).toString(16) }]);
+      // mint(address,uint256): selector 0x40c10f19; 10 000 000 USDT at 6 decimals
+      const mint = '0x40c10f19' + word(hot) + word((10n ** 13n).toString(16));
+      const minted = await rpc(cfg.ganachePort, 'eth_sendTransaction',
+        [{ from: deployer, to: TEST_TOKEN, data: mint, gas: '0x30000' }]);
+      const mintReceipt = await rpc(cfg.ganachePort, 'eth_getTransactionReceipt', [minted]);
+      if (!mintReceipt || mintReceipt.status !== '0x1')
+        throw new Error(`minting TestUSDT to the hot wallet failed: ${JSON.stringify(mintReceipt)}`);
+      return `TestUSDT at ${TEST_TOKEN}; hot wallet ${hot} paid 1000 ETH and 10000000 USDT`;
     }
   },
 
@@ -171,7 +203,14 @@ const NODES = {
         return `height ${height}`;
       const address = await rpc(cfg.walletPort, 'getnewaddress', [''], cfg.apiKey);
       await rpc(cfg.rpcPort, 'generatetoaddress', [SEGWIT_HEIGHT - height, address], cfg.apiKey, 60000);
-      return `mined to height ${SEGWIT_HEIGHT}`;
+      const hot = hotAddress('btc');
+      if (!hot)
+        return `mined to height ${SEGWIT_HEIGHT}`;
+      // Two payments: a withdrawal larger than one output has to combine them.
+      for (let i = 0; i < 2; i++)
+        await rpc(cfg.walletPort, 'sendtoaddress', [hot, 50], cfg.apiKey, 30000);
+      await rpc(cfg.rpcPort, 'generatetoaddress', [1, address], cfg.apiKey, 60000);
+      return `mined to height ${SEGWIT_HEIGHT + 1}; hot wallet ${hot} paid 2 x 50 BTC`;
     }
   }
 };
@@ -325,6 +364,11 @@ async function status(name, dir) {
 async function main() {
   const argv = process.argv.slice(2);
   let dir = env.CHAIN_NODES_DIR || path.join(HERE, 'run');
+  const ki = argv.indexOf('--keys');
+  if (ki !== -1) {
+    cfg.keysDir = argv[ki + 1];
+    argv.splice(ki, 2);
+  }
   const di = argv.indexOf('--dir');
   if (di !== -1) {
     dir = argv[di + 1];

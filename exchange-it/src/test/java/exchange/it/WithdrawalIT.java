@@ -128,7 +128,7 @@ class WithdrawalIT {
     }
 
     /** RFC 6238 with HMAC-SHA1, written again here so the test does not trust the server's code. */
-    private static String totp(String base32, long step) throws Exception {
+    static String totp(String base32, long step) throws Exception {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
         int buffer = 0;

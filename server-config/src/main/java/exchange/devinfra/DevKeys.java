@@ -8,18 +8,23 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.ScriptType;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
+import org.bitcoinj.crypto.ECKey;
 import org.bitcoinj.crypto.HDKeyDerivation;
 import org.bitcoinj.crypto.MnemonicCode;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
  * Development secrets, made once into the work dir (never committed, never logged): the RS256
  * key pair for tokens, the first operator's password, and the dev wallet's BIP39 mnemonic with
- * the account xpubs the deposit path derives addresses from (BIP84 regtest, BIP44 Ether).
+ * the account xpubs the deposit path derives addresses from (BIP84 regtest, BIP44 Ether), and
+ * the hot wallets' signing keys from another account of the same mnemonic ({@code m/84'/1'/1'/0/0},
+ * {@code m/44'/60'/1'/0/0}): the deposit path's account xpubs cannot derive them.
  */
 final class DevKeys {
     private DevKeys() {
@@ -58,6 +63,32 @@ final class DevKeys {
         Files.writeString(keys.resolve("btc-account.xpub"),
                 account(master, 84, 1).serializePubB58(BitcoinNetwork.REGTEST, ScriptType.P2WPKH) + "\n");
         Files.writeString(keys.resolve("eth-account.xpub"), account(master, 44, 60).serializePubB58(BitcoinNetwork.MAINNET) + "\n");
+        ECKey btcHot = hotKey(master, 84, 1);
+        writeSecret(keys.resolve("btc-hot.wif"), btcHot.getPrivateKeyAsWiF(BitcoinNetwork.REGTEST) + "\n");
+        Files.writeString(keys.resolve("btc-hot.address"), btcHot.toAddress(ScriptType.P2WPKH, BitcoinNetwork.REGTEST) + "\n");
+        ECKey ethHot = hotKey(master, 44, 60);
+        writeSecret(keys.resolve("eth-hot.key"), ethHot.getPrivateKeyAsHex() + "\n");
+        Files.writeString(keys.resolve("eth-hot.address"), ethereumAddress(ethHot) + "\n");
+    }
+
+    /** {@code m/purpose'/coin'/1'/0/0}: account 1, apart from the deposit path's account 0. */
+    private static ECKey hotKey(DeterministicKey master, int purpose, int coin) {
+        DeterministicKey key = master;
+        for (ChildNumber n : List.of(new ChildNumber(purpose, true), new ChildNumber(coin, true), ChildNumber.ONE_HARDENED,
+                ChildNumber.ZERO, ChildNumber.ZERO)) {
+            key = HDKeyDerivation.deriveChildKey(key, n);
+        }
+        return ECKey.fromPrivate(key.getPrivKey());
+    }
+
+    /** The last 20 bytes of keccak-256 over the uncompressed public key without its 0x04 prefix. */
+    private static String ethereumAddress(ECKey key) {
+        byte[] point = key.decompress().getPubKey();
+        KeccakDigest keccak = new KeccakDigest(256);
+        keccak.update(point, 1, point.length - 1);
+        byte[] hash = new byte[32];
+        keccak.doFinal(hash, 0);
+        return "0x" + HexFormat.of().formatHex(hash, 12, 32);
     }
 
     /** {@code m/purpose'/coin'/0'}: the account key whose public half is all the deposit path gets. */

@@ -67,6 +67,17 @@ public abstract class AbstractEventOutbox {
     /** Publishes the event if, and only if, the caller's transaction commits. Returns the event id. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public String publish(DomainEvent event) {
+        return publish(event, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #publish(DomainEvent)}, delivered no earlier than {@code delay} after the commit
+     * (RocketMQ's delay levels, the next one at or above it): for timers such as "look at this
+     * withdrawal's confirmations again". Only the first send is delayed: should the relay have to
+     * send it, it goes at once, so a consumer of delayed events must accept an early one.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public String publish(DomainEvent event, Duration delay) {
         OutboxRecord record = newRecord();
         record.fill(event, Instant.now());
         entityManager().persist(record);
@@ -77,7 +88,7 @@ public abstract class AbstractEventOutbox {
             transactions.putResource(this, batch);
             transactions.registerInterposedSynchronization(batch);
         }
-        batch.add(record.envelope());
+        batch.add(record.envelope(), RocketMqPublisher.delayLevel(delay));
         return record.eventId();
     }
 

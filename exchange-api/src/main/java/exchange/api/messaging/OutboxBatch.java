@@ -26,14 +26,22 @@ final class OutboxBatch implements Synchronization {
     private final List<EventEnvelope> events = new ArrayList<>(4);
     private final List<RocketMqPublisher.Half> halves = new ArrayList<>(4);
     private final List<String> halfEventIds = new ArrayList<>(4);
+    /** Sent plainly after the commit: the broker delays a message only when it is stored as such. */
+    private final List<EventEnvelope> delayed = new ArrayList<>(1);
+    private final List<Integer> delayLevels = new ArrayList<>(1);
 
     OutboxBatch(RocketMqPublisher publisher, Consumer<String> delivered) {
         this.publisher = publisher;
         this.delivered = delivered;
     }
 
-    void add(EventEnvelope event) {
-        events.add(event);
+    void add(EventEnvelope event, int delayLevel) {
+        if (delayLevel > 0) {
+            delayed.add(event);
+            delayLevels.add(delayLevel);
+        } else {
+            events.add(event);
+        }
     }
 
     @Override
@@ -67,6 +75,11 @@ final class OutboxBatch implements Synchronization {
             } catch (Exception e) {
                 // The broker will ask back; the outbox row (or its absence) answers.
                 LOG.log(Level.WARNING, "Could not end half message for event " + halfEventIds.get(i), e);
+            }
+        }
+        for (int i = 0; committed && i < delayed.size(); i++) {
+            if (publisher.sendCommitted(delayed.get(i), delayLevels.get(i))) {
+                delivered.accept(delayed.get(i).eventId());
             }
         }
     }

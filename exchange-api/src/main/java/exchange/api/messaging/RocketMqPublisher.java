@@ -117,12 +117,38 @@ public final class RocketMqPublisher {
 
     /** For the relay: the outbox row is committed, so a plain message is the right thing to send. */
     public boolean sendCommitted(EventEnvelope event) {
+        return sendCommitted(event, 0);
+    }
+
+    /** A committed event, held by the broker for the given delay level first (0: none). */
+    public boolean sendCommitted(EventEnvelope event, int delayLevel) {
         try {
-            return producer.send(toMessage(event), BY_KEY, event.key()).getSendStatus() == SendStatus.SEND_OK;
+            Message message = toMessage(event);
+            if (delayLevel > 0) {
+                message.setDelayTimeLevel(delayLevel);
+            }
+            return producer.send(message, BY_KEY, event.key()).getSendStatus() == SendStatus.SEND_OK;
         } catch (Exception e) {
             LOG.fine(() -> "relay send failed for " + event.eventId() + ": " + e);
             return false;
         } 
+    }
+
+    /** The broker's default delay levels, 1 to 18 (messageDelayLevel). */
+    private static final long[] DELAY_LEVEL_SECONDS = {1, 5, 10, 30, 60, 120, 180, 240, 300, 360, 420, 480, 540, 600,
+            1200, 1800, 3600, 7200};
+
+    /** The first delay level at least as long as the delay (the last one for anything longer); 0 for none. */
+    static int delayLevel(Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            return 0;
+        }
+        for (int i = 0; i < DELAY_LEVEL_SECONDS.length; i++) {
+            if (DELAY_LEVEL_SECONDS[i] * 1000 >= delay.toMillis()) {
+                return i + 1;
+            }
+        }
+        return DELAY_LEVEL_SECONDS.length;
     }
 
     public void shutdown() {

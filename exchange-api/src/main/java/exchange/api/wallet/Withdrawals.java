@@ -22,8 +22,11 @@ public interface Withdrawals {
     record WithdrawRequest(String asset, String network, String address, BigDecimal amount, String requestId, String totpCode) {
     }
 
-    /** status: PENDING_REVIEW, APPROVED (to be signed and sent), REJECTED. */
+    /**
+     * status: PENDING_REVIEW, APPROVED (to be signed), SIGNED, BROADCAST (on its way; confirmations
+     * counts them), COMPLETED, REJECTED.
+     */
     record WithdrawalView(long id, long userId, String asset, String network, String address, BigDecimal amount, BigDecimal fee,
-                          String status, String reason, String txHash, Instant createdAt, Instant updatedAt) {
+                          String status, String reason, String txHash, int confirmations, Instant createdAt, Instant updatedAt) {
     }
 }

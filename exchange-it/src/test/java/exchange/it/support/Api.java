@@ -48,6 +48,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)).build());
     }
 
+    public static Reply delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
     public static Reply get(String path) {
         return get(path, null);
     }

@@ -17,6 +17,9 @@ import java.util.Map;
 @Startup
 @DependsOn("FinanceSchema")
 public class FinanceEventInbox {
+    /** The wallet's business events; not its own timers (WithdrawalCheckDue), which are the wallet's affair. */
+    private static final String WALLET_EVENTS = "AssetChanged || DepositConfirmed || WithdrawRequested || WithdrawCompleted";
+
     @EJB
     private RecordAuditEntry audit;
     private RocketMqSubscriber subscriber;
@@ -24,7 +27,7 @@ public class FinanceEventInbox {
     @PostConstruct
     void start() {
         subscriber = RocketMqSubscriber.start(ConsumerGroups.FINANCE,
-                Map.of(Topics.USER, "*", Topics.WALLET, "*", Topics.SYSTEM, "*",
+                Map.of(Topics.USER, "*", Topics.WALLET, WALLET_EVENTS, Topics.SYSTEM, "*",
                         Topics.TRADE, "OrderFilled || OrderPartiallyFilled || OrderCancelled || TradeFeeCalculated"), audit::record);
     }
 

@@ -22,6 +22,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Bitcoin through bitcoind's JSON-RPC (Bitcoin Core in production, the patched bcoin in dev): every
@@ -29,9 +33,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * transaction are several deposits. HTTP/1.1 only: bcoin does not answer an HTTP/2 upgrade.
  */
 @ApplicationScoped
-public class BitcoinChain implements DepositChain {
+public class BitcoinChain implements DepositChain, WithdrawChain {
+    /** Bitcoin Core's "transaction already in block chain". */
+    private static final int RPC_VERIFY_ALREADY_IN_CHAIN = -27;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofMillis(NODE_HTTP_TIMEOUT_MS)).build();
 
     @Inject
     @ConfigProperty(name = "exchange.wallet.btc.rpc-url", defaultValue = "http://127.0.0.1:18443/")
@@ -55,16 +62,25 @@ public class BitcoinChain implements DepositChain {
         return address;
     }
 
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
     @Override
     public long head() {
         return ((JsonNumber) call("getblockcount")).longValue();
     }
 
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
     @Override
     public String hashAt(long height) {
         return ((JsonString) call("getblockhash", height)).getString();
     }
 
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
     @Override
     public Block block(long height) {
         String hash = hashAt(height);
@@ -84,6 +100,56 @@ public class BitcoinChain implements DepositChain {
         JsonValue previous = block.get("previousblockhash");
         return new Block(height, block.getString("hash"),
                 previous instanceof JsonString s ? s.getString() : null, payments);
+    }
+
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    @Override
+    public void broadcast(String rawTransaction, String txHash) {
+        try {
+            call("sendrawtransaction", rawTransaction);
+        } catch (NodeError e) {
+            if (e.code == RPC_VERIFY_ALREADY_IN_CHAIN || lookup(txHash).state() != State.UNKNOWN) {
+                return; // our own earlier send of this very transaction
+            }
+            throw new TransactionRefusedException("BTC node refused " + txHash + ": " + e.getMessage());
+        }
+    }
+
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    @Override
+    public Sent lookup(String txHash) {
+        JsonObject tx;
+        try {
+            tx = call("getrawtransaction", txHash, 1).asJsonObject();
+        } catch (NodeError e) {
+            return Sent.UNKNOWN; // -5: neither in the mempool nor in the chain
+        }
+        long confirmations = tx.get("confirmations") instanceof JsonNumber n ? n.longValue() : 0;
+        if (confirmations <= 0) {
+            return Sent.PENDING;
+        }
+        return new Sent(State.MINED, head() - confirmations + 1, confirmations);
+    }
+
+    /** The node's fee estimate in satoshis per virtual byte, empty when it has none (regtest, a young node). */
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    public Optional<Long> estimatedFeeRate(int blocks) {
+        try {
+            JsonValue rate = call("estimatesmartfee", blocks).asJsonObject().get("feerate");
+            if (rate instanceof JsonNumber n && n.bigDecimalValue().signum() > 0) {
+                // BTC per 1000 virtual bytes → satoshis per virtual byte
+                return Optional.of(n.bigDecimalValue().movePointRight(5).setScale(0, java.math.RoundingMode.CEILING).longValueExact());
+            }
+        } catch (NodeError | ClassCastException e) {
+            // no estimate: the caller's configured rate applies
+        }
+        return Optional.empty();
     }
 
     private JsonObject detailedBlock(String hash) {
@@ -129,7 +195,7 @@ public class BitcoinChain implements DepositChain {
         }
         String body = Json.createObjectBuilder().add("jsonrpc", "1.0").add("id", method).add("method", method)
                 .add("params", args).build().toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(NODE_HTTP_TIMEOUT_MS))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         password.ifPresent(p -> request.header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString((user + ":" + p).getBytes(StandardCharsets.UTF_8))));
@@ -154,8 +220,20 @@ public class BitcoinChain implements DepositChain {
         // Core reports errors with HTTP 500, bcoin with 200: the body decides.
         JsonValue error = reply.get("error");
         if (error != null && error.getValueType() != JsonValue.ValueType.NULL) {
-            throw new ChainUnavailableException("BTC node error on " + method + ": " + error);
+            int code = error instanceof JsonObject o && o.get("code") instanceof JsonNumber n ? n.intValue() : 0;
+            String message = error instanceof JsonObject o && o.get("message") instanceof JsonString m ? m.getString() : error.toString();
+            throw new NodeError(method, code, message);
         }
         return reply.get("result");
+    }
+
+    /** The node answered, with an error: the call's fault, not the node's. */
+    static final class NodeError extends ChainUnavailableException {
+        final int code;
+
+        NodeError(String method, int code, String message) {
+            super("BTC node error on " + method + ": " + code + " " + message);
+            this.code = code;
+        }
     }
 }

@@ -9,6 +9,17 @@ import java.util.List;
  * Bitcoin) and throw {@link ChainUnavailableException} when it cannot answer.
  */
 public interface DepositChain {
+    /**
+     * Every node call is wrapped by MicroProfile Fault Tolerance: one retry of a call that failed
+     * for the node's sake, a timeout, and a circuit breaker that, after three failures in four
+     * calls, fails that chain's calls at once for 15 s, so a dead node stalls neither the other
+     * chain's scanning nor the threads that ask. The HTTP clients give up after {@link #NODE_HTTP_TIMEOUT_MS}
+     * by themselves (a thread blocked in a socket read does not heed the timeout's interrupt);
+     * the Fault Tolerance timeout, a little longer, is the backstop.
+     */
+    long NODE_HTTP_TIMEOUT_MS = 5_000;
+    long CALL_TIMEOUT_MS = NODE_HTTP_TIMEOUT_MS + 1_000;
+
     /** The chain family: {@code ETH} or {@code BTC}, as in {@code deposit_addresses.chain}. */
     String chain();
 

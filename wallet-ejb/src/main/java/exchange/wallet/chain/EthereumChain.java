@@ -11,9 +11,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import jakarta.inject.Inject;
 import org.web3j.protocol.Web3j;
+import java.util.Optional;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
 import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthBlock;
@@ -26,7 +37,7 @@ import org.web3j.protocol.http.HttpService;
  * of the configured ERC-20 tokens ({@code exchange.wallet.eth.tokens}: {@code ASSET:contract:decimals}).
  */
 @ApplicationScoped
-public class EthereumChain implements DepositChain {
+public class EthereumChain implements DepositChain, WithdrawChain {
     /** keccak256("Transfer(address,address,uint256)"). */
     static final String TRANSFER = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
     private static final BigDecimal WEI_PER_ETHER = BigDecimal.TEN.pow(18);
@@ -39,8 +50,10 @@ public class EthereumChain implements DepositChain {
     String tokenConfig;
     private volatile Web3j web3j;
     private volatile Map<String, Token> tokens;
+    private volatile Long chainId;
 
-    record Token(String asset, int decimals) {
+    /** An ERC-20 token the exchange lists: its asset code, contract and decimals. */
+    public record Token(String asset, String contract, int decimals) {
     }
 
     private Web3j client() {
@@ -48,7 +61,10 @@ public class EthereumChain implements DepositChain {
         if (c == null) {
             synchronized (this) {
                 if (web3j == null) {
-                    web3j = Web3j.build(new HttpService(url));
+                    web3j = Web3j.build(new HttpService(url, new okhttp3.OkHttpClient.Builder()
+                            .connectTimeout(java.time.Duration.ofMillis(NODE_HTTP_TIMEOUT_MS))
+                            .readTimeout(java.time.Duration.ofMillis(NODE_HTTP_TIMEOUT_MS))
+                            .writeTimeout(java.time.Duration.ofMillis(NODE_HTTP_TIMEOUT_MS)).build()));
                 }
                 c = web3j;
             }
@@ -73,11 +89,17 @@ public class EthereumChain implements DepositChain {
         return address.toLowerCase(Locale.ROOT);
     }
 
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
     @Override
     public long head() {
         return checked(send(client().ethBlockNumber())).getBlockNumber().longValueExact();
     }
 
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
     @Override
     public String hashAt(long height) {
         EthBlock.Block b = checked(send(client().ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(height)), false)))
@@ -88,6 +110,9 @@ public class EthereumChain implements DepositChain {
         return b.getHash();
     }
 
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
     @Override
     public Block block(long height) {
         EthBlock.Block b = checked(send(client().ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(height)), true)))
@@ -144,9 +169,92 @@ public class EthereumChain implements DepositChain {
             if (parts.length != 3) {
                 throw new IllegalStateException("exchange.wallet.eth.tokens: expected ASSET:contract:decimals, got " + entry);
             }
-            tokens.put(normalize(parts[1]), new Token(parts[0].toUpperCase(Locale.ROOT), Integer.parseInt(parts[2])));
+            tokens.put(normalize(parts[1]), new Token(parts[0].toUpperCase(Locale.ROOT), normalize(parts[1]), Integer.parseInt(parts[2])));
         }
         return tokens;
+    }
+
+    /** The listed token of an asset, if the asset is one. */
+    public Optional<Token> token(String asset) {
+        return tokens().values().stream().filter(t -> t.asset().equals(asset)).findFirst();
+    }
+
+    /** Asked of the node, not configured: a hard-coded chain id signs for the wrong chain. */
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    public long chainId() {
+        Long id = chainId;
+        if (id == null) {
+            id = checked(send(client().ethChainId())).getChainId().longValueExact();
+            chainId = id;
+        }
+        return id;
+    }
+
+    /** The next nonce of an address, counting what waits in the node's pool. */
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    public BigInteger pendingNonce(String address) {
+        return checked(send(client().ethGetTransactionCount(address, DefaultBlockParameterName.PENDING))).getTransactionCount();
+    }
+
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    public BigInteger gasPrice() {
+        return checked(send(client().ethGasPrice())).getGasPrice();
+    }
+
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    public BigDecimal etherBalance(String address) {
+        BigInteger wei = checked(send(client().ethGetBalance(address, DefaultBlockParameterName.LATEST))).getBalance();
+        return new BigDecimal(wei).divide(WEI_PER_ETHER);
+    }
+
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    public BigDecimal tokenBalance(Token token, String address) {
+        String data = FunctionEncoder.encode(new Function("balanceOf", List.of(new Address(address)), List.of()));
+        String result = checked(send(client().ethCall(
+                org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(address, token.contract(), data),
+                DefaultBlockParameterName.LATEST))).getValue();
+        BigInteger units = result == null || result.length() <= 2 ? BigInteger.ZERO : new BigInteger(result.substring(2), 16);
+        return new BigDecimal(units).movePointLeft(token.decimals());
+    }
+
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    @Override
+    public void broadcast(String rawTransaction, String txHash) {
+        EthSendTransaction sent = send(client().ethSendRawTransaction(rawTransaction));
+        if (sent.hasError()) {
+            // "already known", "nonce too low" for our own earlier send...: the words differ per
+            // node, so ask whether the node has this very transaction.
+            if (checked(send(client().ethGetTransactionByHash(txHash))).getTransaction().isPresent()) {
+                return;
+            }
+            throw new TransactionRefusedException("ETH node refused " + txHash + ": " + sent.getError().getMessage());
+        }
+    }
+
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    @Override
+    public Sent lookup(String txHash) {
+        Optional<TransactionReceipt> receipt = checked(send(client().ethGetTransactionReceipt(txHash))).getTransactionReceipt();
+        if (receipt.isEmpty()) {
+            return checked(send(client().ethGetTransactionByHash(txHash))).getTransaction().isPresent() ? Sent.PENDING : Sent.UNKNOWN;
+        }
+        long height = receipt.get().getBlockNumber().longValueExact();
+        long confirmations = Math.max(0, head() - height + 1);
+        return new Sent(receipt.get().isStatusOK() ? State.MINED : State.FAILED, height, confirmations);
     }
 
     private static <T extends Response<?>> T send(org.web3j.protocol.core.Request<?, T> request) {

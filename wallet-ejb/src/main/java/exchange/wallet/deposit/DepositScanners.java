@@ -2,7 +2,7 @@ package exchange.wallet.deposit;
 
 import exchange.api.wallet.ChainStatus;
 import exchange.wallet.chain.BitcoinChain;
-import exchange.wallet.chain.ChainUnavailableException;
+import exchange.wallet.chain.NodeTrouble;
 import exchange.wallet.chain.DepositChain;
 import exchange.wallet.chain.EthereumChain;
 import jakarta.annotation.PostConstruct;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -86,14 +87,11 @@ public class DepositScanners implements ChainStatus {
                 LOG.info(name + " node reachable again; deposit scanning resumed at height " + heights.get(name));
             }
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof ChainUnavailableException)) {
-                cause = cause.getCause();
-            }
-            problems.put(name, String.valueOf(cause.getMessage()));
+            Optional<String> trouble = NodeTrouble.of(e);
+            String problem = trouble.orElse(String.valueOf(e));
+            problems.put(name, problem);
             if (!Boolean.TRUE.equals(down.put(name, true))) {
-                LOG.log(Level.WARNING, name + " deposit scanning paused: " + cause.getMessage(),
-                        cause instanceof ChainUnavailableException ? null : e);
+                LOG.log(Level.WARNING, name + " deposit scanning paused: " + problem, trouble.isPresent() ? null : e);
             }
         }
     }

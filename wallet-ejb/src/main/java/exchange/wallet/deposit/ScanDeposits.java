@@ -1,7 +1,10 @@
 package exchange.wallet.deposit;
 
 import exchange.api.event.DepositConfirmed;
+import exchange.wallet.chain.ChainUnavailableException;
 import exchange.wallet.chain.DepositChain;
+import exchange.wallet.chain.NodeTrouble;
+import exchange.wallet.chain.HotKeys;
 import exchange.wallet.ledger.Ledger;
 import exchange.wallet.ledger.Leg;
 import exchange.wallet.ledger.SystemAccounts;
@@ -17,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
  * Seed 3.2 (链上充值): one pass of a chain's deposit scanner, in one transaction that holds the
@@ -38,10 +42,22 @@ public class ScanDeposits {
     private Ledger ledger;
     @EJB
     private WalletEventOutbox events;
+    @jakarta.inject.Inject
+    private HotKeys hotKeys;
 
     /** Returns the height the scanner has processed up to. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long scanOnce(DepositChain node) {
+        try {
+            return scan(node);
+        } catch (FaultToleranceException e) {
+            // The node's trouble, not a bug: an application exception rolls back without the
+            // container logging a stack trace on every pass while the node is away.
+            throw new ChainUnavailableException(NodeTrouble.of(e).orElse(e.toString()), e);
+        }
+    }
+
+    private long scan(DepositChain node) {
         String chain = node.chain();
         Object[] cursor = (Object[]) em.createNativeQuery(
                 "SELECT height, block_hash FROM exchange_wallet.chain_cursors WHERE chain = ?1 FOR UPDATE")
@@ -55,6 +71,9 @@ public class ScanDeposits {
         }
         long to = Math.min(head, height + MAX_BLOCKS_PER_PASS);
         Map<String, Long> owners = owners(node);
+        // Bitcoin's hot wallet is paid in outputs the withdrawal path spends: this scan keeps their list.
+        String hotWallet = "BTC".equals(chain)
+                ? hotKeys.address(chain, ApplyDepositAddress.bitcoinNetwork()).map(node::normalize).orElse(null) : null;
         for (long n = height + 1; n <= to; n++) {
             DepositChain.Block block = node.block(n);
             if (hash != null && !hash.equals(block.parentHash())) {
@@ -63,6 +82,10 @@ public class ScanDeposits {
             em.createNativeQuery("REPLACE INTO exchange_wallet.chain_blocks (chain, height, block_hash) VALUES (?1, ?2, ?3)")
                     .setParameter(1, chain).setParameter(2, n).setParameter(3, block.hash()).executeUpdate();
             for (DepositChain.Payment p : block.payments()) {
+                if (hotWallet != null && hotWallet.equals(node.normalize(p.address()))) {
+                    recordHotOutput(chain, p, n);
+                    continue;
+                }
                 Long owner = owners.get(node.normalize(p.address()));
                 AssetNetwork where = owner == null ? null : em.find(AssetNetwork.class, new AssetNetwork.Key(p.asset(), chain));
                 if (where != null) {
@@ -108,8 +131,19 @@ public class ScanDeposits {
         }
         em.createNativeQuery("DELETE FROM exchange_wallet.chain_blocks WHERE chain = ?1 AND height > ?2")
                 .setParameter(1, chain).setParameter(2, fork).executeUpdate();
+        // Hot wallet outputs of dropped blocks are not spendable until a block carries them again.
+        em.createNativeQuery("DELETE FROM exchange_wallet.hot_wallet_outputs WHERE chain = ?1 AND block_height > ?2 AND status = 'UNSPENT'")
+                .setParameter(1, chain).setParameter(2, fork).executeUpdate();
         LOG.warning(chain + " reorg: rewound the deposit scanner from height " + height + " to " + fork);
         return fork;
+    }
+
+    /** Seen again in another block after a reorg: the new height; spent or reserved ones keep their state. */
+    private void recordHotOutput(String chain, DepositChain.Payment p, long height) {
+        em.createNativeQuery("INSERT INTO exchange_wallet.hot_wallet_outputs (chain, tx_hash, output_index, amount, block_height, status)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, 'UNSPENT') ON DUPLICATE KEY UPDATE block_height = VALUES(block_height)")
+                .setParameter(1, chain).setParameter(2, p.txHash()).setParameter(3, p.index()).setParameter(4, p.amount())
+                .setParameter(5, height).executeUpdate();
     }
 
     private void record(long userId, AssetNetwork where, DepositChain.Payment p, long height, String blockHash) {

@@ -8,6 +8,8 @@ public final class SystemAccounts {
     public static final long FEES = -2;
     /** Funds that arrived from the chains. */
     public static final long DEPOSITS = -3;
+    /** Funds that left for the chains (withdrawals completed). */
+    public static final long WITHDRAWALS = -4;
 
     private SystemAccounts() {
     }

@@ -38,6 +38,8 @@ public class ApplyWithdrawal implements Withdrawals {
     private WalletEventOutbox events;
     @EJB
     private SecondFactor secondFactor;
+    @EJB
+    private ManageWhitelist whitelist;
 
     @Override
     public WithdrawalView apply(long userId, WithdrawRequest request) {
@@ -52,6 +54,7 @@ public class ApplyWithdrawal implements Withdrawals {
         secondFactor.require(userId, request.totpCode());
         AssetNetwork where = AssetNetwork.resolve(em, request.asset(), request.network());
         String address = WithdrawAddresses.check(where.chain(), request.address(), ApplyDepositAddress.bitcoinNetwork());
+        whitelist.requireAllowed(userId, where.chain(), address);
         BigDecimal amount = request.amount();
         assets.checkAmount(where.asset(), amount);
         if (amount.signum() < 0) {
@@ -102,7 +105,7 @@ public class ApplyWithdrawal implements Withdrawals {
         w.reviewed(approve, operator, reason);
         if (!approve) {
             funds.release(w.userId(), w.asset(), w.amount().add(w.fee()), "WITHDRAW_REJECTED", Long.toString(w.id()));
-            events.publish(new WithdrawCompleted(w.id(), w.userId(), w.asset(), w.amount(), "REJECTED", reason));
+            events.publish(new WithdrawCompleted(w.id(), w.userId(), w.asset(), w.amount(), Withdrawal.REJECTED, reason, null));
         }
         return w.view();
     }

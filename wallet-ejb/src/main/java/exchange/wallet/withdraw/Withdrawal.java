@@ -12,8 +12,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Seed 3.4: one withdrawal. States so far: PENDING_REVIEW → APPROVED | REJECTED, or APPROVED at
- * once below the automatic limit. Signing, broadcast and confirmation come next.
+ * Seed 3.4: one withdrawal, a state machine:
+ * <pre>
+ * PENDING_REVIEW ──approve──► APPROVED ──sign──► SIGNED ──broadcast──► BROADCAST ──confirmations──► COMPLETED
+ *       │  ▲ (APPROVED at once below the automatic limit)      │ refused           │ reverted / refused on re-send
+ *       │  └──────────────────── returned for review ◄─────────┴───────────────────┘
+ *       └──reject──► REJECTED (funds unfrozen)
+ * </pre>
+ * The signed transaction is stored before it is broadcast: every later send is that same
+ * transaction, so a withdrawal is never paid twice.
  */
 @Entity
 @Table(schema = "exchange_wallet", name = "withdrawals")
@@ -21,10 +28,22 @@ import java.time.Instant;
         + " AND (:asset IS NULL OR w.asset = :asset) ORDER BY w.id DESC")
 @NamedQuery(name = Withdrawal.BY_REQUEST, query = "SELECT w FROM Withdrawal w WHERE w.userId = :userId AND w.requestId = :requestId")
 @NamedQuery(name = Withdrawal.PENDING_REVIEW, query = "SELECT w FROM Withdrawal w WHERE w.status = 'PENDING_REVIEW' ORDER BY w.id")
+@NamedQuery(name = Withdrawal.TO_SEND, query = "SELECT w.id FROM Withdrawal w WHERE w.chain = :chain AND w.status = :status ORDER BY w.id")
+@NamedQuery(name = Withdrawal.QUIET, query = "SELECT w FROM Withdrawal w WHERE w.chain = :chain AND w.status = :status"
+        + " AND w.updatedAt < :before ORDER BY w.id")
 public class Withdrawal {
+    public static final String QUIET = "Withdrawal.quiet";
     public static final String OF_USER = "Withdrawal.ofUser";
     public static final String BY_REQUEST = "Withdrawal.byRequest";
     public static final String PENDING_REVIEW = "Withdrawal.pendingReview";
+    public static final String TO_SEND = "Withdrawal.toSend";
+
+    public static final String REVIEW = "PENDING_REVIEW";
+    public static final String APPROVED = "APPROVED";
+    public static final String SIGNED = "SIGNED";
+    public static final String BROADCAST = "BROADCAST";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String REJECTED = "REJECTED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,6 +71,19 @@ public class Withdrawal {
     @Column(name = "reviewed_by")
     private String reviewedBy;
     private String reason;
+    @Column(name = "raw_tx")
+    private String rawTx;
+    private Long nonce;
+    @Column(name = "block_height")
+    private Long blockHeight;
+    @Column(nullable = false)
+    private int confirmations;
+    @Column(nullable = false)
+    private int checks;
+    @Column(name = "broadcast_at")
+    private Instant broadcastAt;
+    @Column(name = "completed_at")
+    private Instant completedAt;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -69,7 +101,7 @@ public class Withdrawal {
         this.address = address;
         this.amount = amount;
         this.fee = fee;
-        this.status = autoApproved ? "APPROVED" : "PENDING_REVIEW";
+        this.status = autoApproved ? APPROVED : REVIEW;
         this.reviewedBy = autoApproved ? "auto" : null;
         this.requestId = requestId;
         this.createdAt = Instant.now();
@@ -77,10 +109,79 @@ public class Withdrawal {
     }
 
     void reviewed(boolean approve, String operator, String reason) {
-        this.status = approve ? "APPROVED" : "REJECTED";
+        move(REVIEW, approve ? APPROVED : REJECTED);
         this.reviewedBy = operator;
         this.reason = reason;
+    }
+
+    void signed(String txHash, String rawTx, Long nonce) {
+        move(APPROVED, SIGNED);
+        this.txHash = txHash;
+        this.rawTx = rawTx;
+        this.nonce = nonce;
+        this.confirmations = 0;
+        this.blockHeight = null;
+    }
+
+    void broadcast() {
+        move(SIGNED, BROADCAST);
+        this.broadcastAt = updatedAt;
+    }
+
+    /** One more look at the chain; the count tells a stale timer from the current one. */
+    void checked(long blockHeight, int confirmations) {
+        this.checks++;
+        this.blockHeight = blockHeight < 0 ? null : blockHeight;
+        this.confirmations = confirmations;
         this.updatedAt = Instant.now();
+    }
+
+    void touched() {
+        this.updatedAt = Instant.now();
+    }
+
+    void completed() {
+        move(BROADCAST, COMPLETED);
+        this.completedAt = updatedAt;
+    }
+
+    /** The chain would not take it, or it failed there: nothing was paid, an operator decides again. */
+    void returnedForReview(String why) {
+        if (!SIGNED.equals(status) && !BROADCAST.equals(status)) {
+            throw new IllegalStateException("withdrawal " + id + " is " + status + ", not on its way");
+        }
+        this.status = REVIEW;
+        this.reason = why.length() > 255 ? why.substring(0, 255) : why;
+        this.rawTx = null;
+        this.updatedAt = Instant.now();
+    }
+
+    private void move(String from, String to) {
+        if (!from.equals(status)) {
+            throw new IllegalStateException("withdrawal " + id + " is " + status + ", not " + from);
+        }
+        this.status = to;
+        this.updatedAt = Instant.now();
+    }
+
+    public String chain() {
+        return chain;
+    }
+
+    public String txHash() {
+        return txHash;
+    }
+
+    public String rawTx() {
+        return rawTx;
+    }
+
+    public Long nonce() {
+        return nonce;
+    }
+
+    public int checks() {
+        return checks;
     }
 
     public long id() {
@@ -117,6 +218,6 @@ public class Withdrawal {
 
     public Withdrawals.WithdrawalView view() {
         return new Withdrawals.WithdrawalView(id, userId, asset, network, address, amount, fee, status, reason, txHash,
-                createdAt, updatedAt);
+                confirmations, createdAt, updatedAt);
     }
 }

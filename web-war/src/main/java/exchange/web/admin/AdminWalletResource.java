@@ -4,6 +4,7 @@ import exchange.web.security.Caller;
 import exchange.api.wallet.AdjustmentView;
 import exchange.api.wallet.BalanceAdjustments;
 import exchange.api.wallet.ChainStatus;
+import exchange.api.wallet.HotWallets;
 import exchange.api.wallet.Withdrawals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -36,6 +37,8 @@ public class AdminWalletResource {
     private ChainStatus chains;
     @EJB
     private Withdrawals withdrawals;
+    @EJB
+    private HotWallets hotWallets;
 
     public record Review(@Size(max = 255) String reason) {
     }
@@ -61,6 +64,14 @@ public class AdminWalletResource {
     @RolesAllowed("admin")
     public List<ChainStatus.ChainView> chains() {
         return chains.chains();
+    }
+
+    /** Per chain: the hot wallet's address and balances, and why approved withdrawals wait, if they do. */
+    @GET
+    @Path("hot-wallets")
+    @RolesAllowed("admin")
+    public List<HotWallets.HotWalletView> hotWallets() {
+        return hotWallets.hotWallets();
     }
 
     @GET

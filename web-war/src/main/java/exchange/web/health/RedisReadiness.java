@@ -1,28 +1,16 @@
 package exchange.web.health;
 
-import exchange.api.Redis;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import redis.clients.jedis.JedisPooled;
 
 @Readiness
 @ApplicationScoped
 public class RedisReadiness implements HealthCheck {
-    private JedisPooled redis;
-
-    @PostConstruct
-    void open() {
-        redis = Redis.open();
-    }
-
-    @PreDestroy
-    void close() {
-        redis.close();
-    }
+    @Inject
+    private RedisPing redis;
 
     @Override
     public HealthCheckResponse call() {

@@ -4,6 +4,7 @@ import exchange.web.security.Caller;
 import exchange.api.wallet.AccountView;
 import exchange.api.wallet.DepositAddresses;
 import exchange.api.wallet.Deposits;
+import exchange.api.wallet.WithdrawWhitelist;
 import exchange.api.wallet.Withdrawals;
 import exchange.api.wallet.WalletAccounts;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +12,8 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,6 +41,8 @@ public class WalletResource {
     private Deposits deposits;
     @EJB
     private Withdrawals withdrawals;
+    @EJB
+    private WithdrawWhitelist whitelist;
     @Inject
     private Caller caller;
 
@@ -94,5 +99,47 @@ public class WalletResource {
     public List<Withdrawals.WithdrawalView> withdrawHistory(@QueryParam("asset") String asset,
                                                            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return withdrawals.history(caller.userId(), asset, limit);
+    }
+
+    public record WhitelistAdd(String network, String address, String label, String totpCode) {
+    }
+
+    public record SecondFactorCode(String totpCode) {
+    }
+
+    /** The caller's withdrawal address book and whether it is enforced. */
+    @GET
+    @Path("withdraw/whitelist")
+    @RolesAllowed("trader")
+    public WithdrawWhitelist.Book whitelist() {
+        return whitelist.book(caller.userId());
+    }
+
+    /** Adds an address (needs two-factor on and a fresh code); adding it twice returns the first entry. */
+    @POST
+    @Path("withdraw/whitelist")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("trader")
+    public jakarta.ws.rs.core.Response whitelistAdd(@jakarta.validation.constraints.NotNull WhitelistAdd body) {
+        return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.CREATED)
+                .entity(whitelist.add(caller.userId(), body.network(), body.address(), body.label(), body.totpCode())).build();
+    }
+
+    @DELETE
+    @Path("withdraw/whitelist/{id}")
+    @RolesAllowed("trader")
+    public jakarta.ws.rs.core.Response whitelistRemove(@PathParam("id") long id) {
+        whitelist.remove(caller.userId(), id);
+        return jakarta.ws.rs.core.Response.noContent().build();
+    }
+
+    /** Switches enforcement on or off; either way a fresh two-factor code. */
+    @POST
+    @Path("withdraw/whitelist/{switch: enable|disable}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("trader")
+    public WithdrawWhitelist.Book whitelistSwitch(@PathParam("switch") String to, @jakarta.validation.constraints.NotNull SecondFactorCode body) {
+        whitelist.switchTo(caller.userId(), "enable".equals(to), body.totpCode());
+        return whitelist.book(caller.userId());
     }
 }
