@@ -13,6 +13,14 @@ public final class NodeTrouble {
     private NodeTrouble() {
     }
 
+    /**
+     * A Fault Tolerance failure as the application exception it means: rolled back, not logged by
+     * the container with a stack trace on every pass while a node is away.
+     */
+    public static ChainUnavailableException unavailable(FaultToleranceException failure) {
+        return new ChainUnavailableException(of(failure).orElse(failure.toString()), failure);
+    }
+
     /** What went wrong with the node, for operators; empty when the failure is not the node's. */
     public static Optional<String> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -1,7 +1,6 @@
 package exchange.wallet.deposit;
 
 import exchange.api.event.DepositConfirmed;
-import exchange.wallet.chain.ChainUnavailableException;
 import exchange.wallet.chain.DepositChain;
 import exchange.wallet.chain.NodeTrouble;
 import exchange.wallet.chain.HotKeys;
@@ -51,9 +50,7 @@ public class ScanDeposits {
         try {
             return scan(node);
         } catch (FaultToleranceException e) {
-            // The node's trouble, not a bug: an application exception rolls back without the
-            // container logging a stack trace on every pass while the node is away.
-            throw new ChainUnavailableException(NodeTrouble.of(e).orElse(e.toString()), e);
+            throw NodeTrouble.unavailable(e);
         }
     }
 

@@ -1,7 +1,6 @@
 package exchange.wallet.withdraw;
 
 import exchange.wallet.chain.BitcoinChain;
-import exchange.wallet.chain.ChainUnavailableException;
 import exchange.wallet.chain.NodeTrouble;
 import exchange.wallet.chain.EthereumChain;
 import exchange.wallet.chain.HotKeys;
@@ -124,7 +123,7 @@ public class SendWithdrawal {
                 default -> throw new IllegalStateException("no hot wallet for chain " + w.chain());
             }
         } catch (FaultToleranceException e) {
-            throw new ChainUnavailableException(NodeTrouble.of(e).orElse(e.toString()), e);
+            throw NodeTrouble.unavailable(e);
         }
         LOG.info("withdrawal " + w.id() + " signed: " + w.txHash());
         return true;
@@ -142,7 +141,7 @@ public class SendWithdrawal {
             ReturnForReview.of(em, w, e.getMessage());
             return;
         } catch (FaultToleranceException e) {
-            throw new ChainUnavailableException(NodeTrouble.of(e).orElse(e.toString()), e);
+            throw NodeTrouble.unavailable(e);
         }
         w.broadcast();
         events.publish(new WithdrawalCheckDue(w.id(), w.checks()), Duration.ofMillis(checkDelayMs));
