@@ -33,7 +33,7 @@ class WithdrawalSendIT {
     void etherAndTokenWithdrawalsArriveOnChainOnce() {
         String admin = Users.adminToken();
         Users.Trader t = LedgerIT.fundedTrader("send-eth", admin, "ETH", "10");
-        fund(t, "USDT", "500", admin);
+        fund(t, "USDT", "3000", admin);
         String to = randomEthereumAddress();
 
         // Below the automatic limit: out at once.
@@ -49,7 +49,20 @@ class WithdrawalSendIT {
         long token = applied(t, "USDT", to, "100");
         completedMiningEthereum(t, token);
         assertEquals(0, new BigDecimal("100").compareTo(tokenBalance(to)), "100 USDT arrived");
-        assertEquals(0, new BigDecimal("399").compareTo(balance(t, "USDT", "available")), "amount and the 1 USDT fee debited");
+        assertEquals(0, new BigDecimal("2899").compareTo(balance(t, "USDT", "available")), "amount and the 1 USDT fee debited");
+
+        // Above the token's automatic limit (1000 USDT): one approved and paid, one rejected and unfrozen.
+        long approvedToken = applied(t, "USDT", to, "1200");
+        long rejectedToken = applied(t, "USDT", to, "1100");
+        assertEquals("PENDING_REVIEW", withdrawal(t, approvedToken).getString("status"));
+        assertEquals(0, new BigDecimal("2302").compareTo(balance(t, "USDT", "frozen")));
+        assertEquals(200, Api.post("/api/admin/wallet/withdrawals/" + rejectedToken + "/reject", "{\"reason\":\"test\"}", admin).status());
+        assertEquals(200, Api.post("/api/admin/wallet/withdrawals/" + approvedToken + "/approve", "{}", admin).status());
+        completedMiningEthereum(t, approvedToken);
+        assertEquals(0, new BigDecimal("1300").compareTo(tokenBalance(to)), "1200 more USDT arrived, none of the rejected 1100");
+        assertEquals(0, balance(t, "USDT", "frozen").signum());
+        assertEquals(0, new BigDecimal("1698").compareTo(balance(t, "USDT", "available")));
+        assertEquals("REJECTED", withdrawal(t, rejectedToken).getString("status"));
 
         // Above the automatic limit (5 ETH): nothing leaves before an operator approves.
         long large = applied(t, "ETH", to, "6");
