@@ -49,6 +49,12 @@ final class DevKeys {
                     .replace('-', 'x').replace('_', 'y'));
         }
         ensureWallet(keys);
+        Path apiKeyMaster = keys.resolve("api-key-master");
+        if (!Files.exists(apiKeyMaster)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            writeSecret(apiKeyMaster, Base64.getEncoder().encodeToString(key) + "\n");
+        }
     }
 
     private static void ensureWallet(Path keys) throws Exception {

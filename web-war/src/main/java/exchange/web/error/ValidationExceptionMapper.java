@@ -1,5 +1,9 @@
 package exchange.web.error;
 
+import exchange.web.binance.BinanceErrors;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
 import exchange.api.error.ErrorCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -11,13 +15,17 @@ import java.util.stream.Collectors;
 /** Names the fields that failed, e.g. "email: must not be blank". */
 @Provider
 public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViolationException> {
+    @Context
+    private UriInfo uri;
+
     @Override
     public Response toResponse(ConstraintViolationException e) {
         String detail = e.getConstraintViolations().stream()
                 .map(ValidationExceptionMapper::describe)
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return ErrorBody.response(ErrorCode.VALIDATION_FAILED, detail);
+        return BinanceErrors.applies(uri) ? BinanceErrors.response(ErrorCode.VALIDATION_FAILED, detail)
+                : ErrorBody.response(ErrorCode.VALIDATION_FAILED, detail);
     }
 
     private static String describe(ConstraintViolation<?> v) {

@@ -1,0 +1,123 @@
+package exchange.user.apikey;
+
+import exchange.api.error.BusinessException;
+import exchange.api.error.ErrorCode;
+import exchange.api.user.ApiKeys;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Creates, lists and deletes a user's API keys, and checks the signed requests made with them. */
+@Stateless
+public class ManageApiKeys implements ApiKeys {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]{2,39}");
+    private static final int MAX_IPS = 30;
+
+    @PersistenceContext(unitName = "user")
+    private EntityManager em;
+    @Inject
+    private SecretBox box;
+
+    @Override
+    public Created create(long userId, String label, Set<Permission> permissions, List<String> ipWhitelist) {
+        if (label != null && label.length() > 64) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "label: at most 64 characters");
+        }
+        List<String> ips = ipWhitelist == null ? List.of() : ipWhitelist.stream().map(String::trim).distinct().toList();
+        if (ips.size() > MAX_IPS || ips.stream().anyMatch(ip -> !IPV4.matcher(ip).matches() && !(ip.contains(":") && IPV6.matcher(ip).matches()))) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "ipWhitelist: at most " + MAX_IPS + " literal IPv4 or IPv6 addresses");
+        }
+        if (em.createNamedQuery(ApiKey.OF_USER, ApiKey.class).setParameter("userId", userId).getResultList().size() >= MAX_KEYS_PER_USER) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "at most " + MAX_KEYS_PER_USER + " API keys per account");
+        }
+        // Reading is what every key can do (as on Binance); trading and withdrawing are granted.
+        Set<Permission> granted = EnumSet.of(Permission.READ);
+        if (permissions != null) {
+            granted.addAll(permissions);
+        }
+        String secret = random(64);
+        ApiKey key = new ApiKey(userId, random(64), box.seal(secret.getBytes(StandardCharsets.US_ASCII)),
+                label == null || label.isBlank() ? null : label.trim(), granted, ips);
+        em.persist(key);
+        em.flush();
+        KeyView view = key.view();
+        return new Created(view.id(), view.apiKey(), secret, view.label(), view.permissions(), view.ipWhitelist(), view.createdAt());
+    }
+
+    @Override
+    public List<KeyView> list(long userId) {
+        return em.createNamedQuery(ApiKey.OF_USER, ApiKey.class).setParameter("userId", userId).getResultList().stream()
+                .map(ApiKey::view).toList();
+    }
+
+    @Override
+    public void delete(long userId, long keyId) {
+        ApiKey key = em.find(ApiKey.class, keyId);
+        if (key == null || key.userId() != userId) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No API key " + keyId + ".");
+        }
+        em.remove(key);
+    }
+
+    @Override
+    public Verified verify(String apiKey, String payload, String signature, String clientIp, Permission needed) {
+        ApiKey key = em.createNamedQuery(ApiKey.BY_KEY, ApiKey.class).setParameter("apiKey", apiKey).getResultStream()
+                .findFirst().orElseThrow(ManageApiKeys::rejected);
+        if (!key.ipWhitelist().isEmpty() && !key.ipWhitelist().contains(clientIp)) {
+            throw rejected();
+        }
+        if (!key.permissions().contains(needed)) {
+            throw rejected();
+        }
+        byte[] expected = hmac(box.open(key.secret()), payload);
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(signature == null ? "" : signature.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(ErrorCode.SIGNATURE_INVALID, "Signature for this request is not valid.");
+        }
+        // Constant time: how much of a guess matched must not show in the answer's timing.
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new BusinessException(ErrorCode.SIGNATURE_INVALID, "Signature for this request is not valid.");
+        }
+        return new Verified(key.userId(), key.id(), key.permissions());
+    }
+
+    private static byte[] hmac(byte[] secret, String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BusinessException rejected() {
+        return new BusinessException(ErrorCode.API_KEY_REJECTED, "Invalid API-key, IP, or permissions for action.");
+    }
+
+    private static String random(int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return b.toString();
+    }
+}

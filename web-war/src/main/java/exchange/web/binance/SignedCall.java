@@ -1,0 +1,62 @@
+package exchange.web.binance;
+
+import exchange.api.error.BusinessException;
+import exchange.api.error.ErrorCode;
+import exchange.api.user.ApiKeys;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** What the signature check established for this request: whose key, and the request's parameters. */
+@RequestScoped
+public class SignedCall {
+    @Inject
+    private HttpServletRequest http;
+    private ApiKeys.Verified key;
+    private Map<String, String> params;
+
+    @PostConstruct
+    @SuppressWarnings("unchecked")
+    void read() {
+        key = (ApiKeys.Verified) http.getAttribute(SignedRequestFilter.KEY);
+        params = http.getAttribute(SignedRequestFilter.PARAMS) instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+    }
+
+    public long userId() {
+        if (key == null) {
+            throw new BusinessException(ErrorCode.API_KEY_REJECTED, "API-key required.");
+        }
+        return key.userId();
+    }
+
+    public ApiKeys.Verified key() {
+        userId();
+        return key;
+    }
+
+    /** A parameter from the query string or the form body; null when absent. */
+    public String param(String name) {
+        String v = params.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    public String required(String name) {
+        String v = param(name);
+        if (v == null) {
+            throw new BinanceError(-1102, 400, "Mandatory parameter '" + name + "' was not sent, was empty/null, or malformed.");
+        }
+        return v;
+    }
+
+    public BigDecimal decimal(String name) {
+        String v = param(name);
+        try {
+            return v == null ? null : new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            throw new BinanceError(-1100, 400, "Illegal characters found in parameter '" + name + "'; legal range is '^([0-9]{1,20})(\\.[0-9]{1,20})?$'.");
+        }
+    }
+}
