@@ -61,6 +61,16 @@ class BinanceApiIT {
         JsonObject depth = call("GET", "/api/v3/depth?symbol=BTCUSDT&limit=5", null, null, null).json();
         assertTrue(depth.containsKey("lastUpdateId") && depth.containsKey("bids") && depth.containsKey("asks"));
         binanceError(400, -1121, call("GET", "/api/v3/depth?symbol=NOPE", null, null, null));
+        JsonObject ticker = call("GET", "/api/v3/ticker/24hr?symbol=BTCUSDT", null, null, null).json();
+        assertEquals("BTCUSDT", ticker.getString("symbol"));
+        assertTrue(ticker.containsKey("lastPrice") && ticker.containsKey("bidPrice") && ticker.containsKey("count"), ticker.toString());
+        assertEquals(call("GET", "/api/v3/exchangeInfo", null, null, null).json().getJsonArray("symbols").size(),
+                call("GET", "/api/v3/ticker/24hr", null, null, null).body().asJsonArray().size(), "every symbol");
+        assertTrue(call("GET", "/api/v3/ticker/bookTicker?symbol=BTCUSDT", null, null, null).json().containsKey("askQty"));
+        assertEquals(5, call("GET", "/api/v3/avgPrice?symbol=BTCUSDT", null, null, null).json().getInt("mins"));
+        assertEquals(200, call("GET", "/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=3", null, null, null).status());
+        binanceError(400, -1120, call("GET", "/api/v3/klines?symbol=BTCUSDT&interval=7m", null, null, null));
+        assertEquals(200, call("GET", "/api/v3/aggTrades?symbol=BTCUSDT&limit=3", null, null, null).status());
         binanceError(400, -1102, call("GET", "/api/v3/depth", null, null, null));
     }
 
@@ -138,6 +148,13 @@ class BinanceApiIT {
         binanceError(400, -2013, signed("GET", "/api/v3/order", "symbol=BTCUSDT&orderId=" + orderId, stranger, System.currentTimeMillis(), null));
         binanceError(400, -2013, signed("DELETE", "/api/v3/order", "symbol=BTCUSDT&orderId=" + orderId, stranger, System.currentTimeMillis(), null));
         binanceError(401, -2015, signed("DELETE", "/api/v3/order", "symbol=BTCUSDT&orderId=" + orderId, readOnly, System.currentTimeMillis(), null));
+
+        Reply all = signed("GET", "/api/v3/allOrders", "symbol=BTCUSDT", readOnly, System.currentTimeMillis(), null);
+        assertEquals(200, all.status(), all.body().toString());
+        assertEquals(List.of(orderId), all.body().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .map(o -> o.getJsonNumber("orderId").longValue()).toList());
+        assertEquals(0, signed("GET", "/api/v3/myTrades", "symbol=BTCUSDT", readOnly, System.currentTimeMillis(), null)
+                .body().asJsonArray().size(), "nothing traded");
 
         Reply canceled = signed("DELETE", "/api/v3/order", "symbol=BTCUSDT&orderId=" + orderId, trading, System.currentTimeMillis(), null);
         assertEquals(200, canceled.status(), canceled.body().toString());

@@ -38,8 +38,6 @@ import java.util.Map;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BinanceApi {
-    private static final List<String> ORDER_TYPES = List.of("LIMIT", "LIMIT_MAKER", "MARKET");
-    private static final List<String> STP_MODES = List.of("NONE", "EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH");
 
     @EJB
     private MarketDirectory markets;
@@ -78,7 +76,7 @@ public class BinanceApi {
         info.put("rateLimits", List.of());
         info.put("exchangeFilters", List.of());
         info.put("symbols", markets.symbols().stream()
-                .filter(s -> symbol == null || s.symbol().equals(symbol.toUpperCase(Locale.ROOT))).map(BinanceApi::symbolInfo).toList());
+                .filter(s -> symbol == null || s.symbol().equals(symbol.toUpperCase(Locale.ROOT))).map(BinanceShapes::symbolInfo).toList());
         return info;
     }
 
@@ -122,6 +120,59 @@ public class BinanceApi {
     }
 
     @GET
+    @Path("ticker/24hr")
+    @PermitAll
+    public Object ticker24h(@QueryParam("symbol") String symbol) {
+        if (symbol != null) {
+            return ticker(requiredSymbol(symbol));
+        }
+        return markets.symbols().stream().map(s -> ticker(s.symbol())).toList();
+    }
+
+    @GET
+    @Path("ticker/bookTicker")
+    @PermitAll
+    public Object bookTicker(@QueryParam("symbol") String symbol) {
+        if (symbol != null) {
+            return BinanceShapes.bookTicker(depth.depth(requiredSymbol(symbol), 1));
+        }
+        return markets.symbols().stream().map(s -> BinanceShapes.bookTicker(depth.depth(s.symbol(), 1))).toList();
+    }
+
+    /** The volume-weighted price of the last five minutes' trades, as Binance's avgPrice. */
+    @GET
+    @Path("avgPrice")
+    @PermitAll
+    public Map<String, Object> avgPrice(@QueryParam("symbol") String symbol) {
+        List<MarketData.Candle> last = marketData.klines(requiredSymbol(symbol), "1m", null, 5);
+        BigDecimal volume = last.stream().map(MarketData.Candle::volume).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal quote = last.stream().map(MarketData.Candle::quoteVolume).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal price = volume.signum() == 0 ? BigDecimal.ZERO : quote.divide(volume, 8, java.math.RoundingMode.HALF_EVEN);
+        return Map.of("mins", 5, "price", plain(price), "closeTime", System.currentTimeMillis());
+    }
+
+    @GET
+    @Path("klines")
+    @PermitAll
+    public List<List<Object>> klines(@QueryParam("symbol") String symbol, @QueryParam("interval") String interval,
+                                     @QueryParam("endTime") Long endTime, @QueryParam("limit") @DefaultValue("500") int limit) {
+        if (interval == null) {
+            throw new BinanceError(-1102, 400, "Mandatory parameter 'interval' was not sent, was empty/null, or malformed.");
+        }
+        return marketData.klines(requiredSymbol(symbol), interval, endTime == null ? null : java.time.Instant.ofEpochMilli(endTime),
+                Math.max(1, Math.min(limit, 1000))).stream().map(BinanceShapes::kline).toList();
+    }
+
+    /** Each trade is its own aggregate: the engine reports trades one by one. */
+    @GET
+    @Path("aggTrades")
+    @PermitAll
+    public List<Map<String, Object>> aggTrades(@QueryParam("symbol") String symbol, @QueryParam("limit") @DefaultValue("500") int limit) {
+        return marketData.recentTrades(requiredSymbol(symbol), Math.max(1, Math.min(limit, 1000))).stream()
+                .map(BinanceShapes::aggTrade).toList();
+    }
+
+    @GET
     @Path("account")
     @Signed(ApiKeys.Permission.READ)
     public Map<String, Object> account() {
@@ -132,7 +183,7 @@ public class BinanceApi {
         a.put("canDeposit", true);
         a.put("updateTime", System.currentTimeMillis());
         a.put("accountType", "SPOT");
-        a.put("balances", accounts.accountsOf(key.userId()).stream().map(BinanceApi::balance).toList());
+        a.put("balances", accounts.accountsOf(key.userId()).stream().map(BinanceShapes::balance).toList());
         a.put("permissions", List.of("SPOT"));
         a.put("uid", key.userId());
         return a;
@@ -158,7 +209,7 @@ public class BinanceApi {
         if ("ACK".equalsIgnoreCase(respType)) {
             return ack;
         }
-        Map<String, Object> result = order(placed);
+        Map<String, Object> result = BinanceShapes.order(placed);
         result.putAll(ack);
         if (!"RESULT".equalsIgnoreCase(respType)) {
             // The engine answers asynchronously: fills are known later (GET order, myTrades, the user stream).
@@ -171,7 +222,7 @@ public class BinanceApi {
     @Path("order")
     @Signed(ApiKeys.Permission.READ)
     public Map<String, Object> queryOrder() {
-        return order(own());
+        return BinanceShapes.order(own());
     }
 
     @DELETE
@@ -179,7 +230,7 @@ public class BinanceApi {
     @Signed(ApiKeys.Permission.TRADE)
     public Map<String, Object> cancelOrder() {
         OrderView o = own();
-        return order(orders.cancel(call.userId(), o.orderId()));
+        return BinanceShapes.order(orders.cancel(call.userId(), o.orderId()));
     }
 
     @GET
@@ -187,7 +238,44 @@ public class BinanceApi {
     @Signed(ApiKeys.Permission.READ)
     public List<Map<String, Object>> openOrders() {
         String symbol = call.param("symbol");
-        return orders.openOrders(call.userId(), symbol == null ? null : requiredSymbol(symbol)).stream().map(BinanceApi::order).toList();
+        return orders.openOrders(call.userId(), symbol == null ? null : requiredSymbol(symbol)).stream().map(BinanceShapes::order).toList();
+    }
+
+    @DELETE
+    @Path("openOrders")
+    @Signed(ApiKeys.Permission.TRADE)
+    public List<Map<String, Object>> cancelOpenOrders() {
+        String symbol = requiredSymbol(call.required("symbol"));
+        return orders.openOrders(call.userId(), symbol).stream()
+                .map(o -> BinanceShapes.order(orders.cancel(call.userId(), o.orderId()))).toList();
+    }
+
+    /** Oldest first, as Binance lists them. */
+    @GET
+    @Path("allOrders")
+    @Signed(ApiKeys.Permission.READ)
+    public List<Map<String, Object>> allOrders() {
+        List<OrderView> list = new java.util.ArrayList<>(orders.history(call.userId(), requiredSymbol(call.required("symbol")), 0, limit()).items());
+        java.util.Collections.reverse(list);
+        return list.stream().map(BinanceShapes::order).toList();
+    }
+
+    @GET
+    @Path("myTrades")
+    @Signed(ApiKeys.Permission.READ)
+    public List<Map<String, Object>> myTrades() {
+        List<exchange.api.trade.TradeView> list = new java.util.ArrayList<>(orders.trades(call.userId(), requiredSymbol(call.required("symbol")), 0, limit()).items());
+        java.util.Collections.reverse(list);
+        return list.stream().map(BinanceShapes::myTrade).toList();
+    }
+
+    private int limit() {
+        String l = call.param("limit");
+        return l == null || !l.matches("\\d{1,4}") ? 500 : Math.max(1, Math.min(Integer.parseInt(l), 1000));
+    }
+
+    private Map<String, Object> ticker(String symbol) {
+        return BinanceShapes.ticker(marketData.ticker(symbol), depth.depth(symbol, 1));
     }
 
     /** The caller's order named by orderId or origClientOrderId on the given symbol; -2013 otherwise. */
@@ -228,61 +316,7 @@ public class BinanceApi {
         return Map.of("symbol", symbol, "price", plain(last == null ? BigDecimal.ZERO : last));
     }
 
-    private static Map<String, Object> symbolInfo(SymbolView s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("symbol", s.symbol());
-        m.put("status", "TRADING".equals(s.status()) ? "TRADING" : "HALT");
-        m.put("baseAsset", s.baseAsset());
-        m.put("baseAssetPrecision", 8);
-        m.put("quoteAsset", s.quoteAsset());
-        m.put("quotePrecision", 8);
-        m.put("quoteAssetPrecision", 8);
-        m.put("orderTypes", ORDER_TYPES);
-        m.put("icebergAllowed", false);
-        m.put("ocoAllowed", false);
-        m.put("quoteOrderQtyMarketAllowed", true);
-        m.put("isSpotTradingAllowed", true);
-        m.put("isMarginTradingAllowed", false);
-        m.put("filters", List.of(
-                Map.of("filterType", "PRICE_FILTER", "minPrice", plain(s.priceTick()), "maxPrice", "1000000000", "tickSize", plain(s.priceTick())),
-                Map.of("filterType", "LOT_SIZE", "minQty", plain(s.quantityStep()), "maxQty", "1000000000", "stepSize", plain(s.quantityStep())),
-                Map.of("filterType", "NOTIONAL", "minNotional", plain(s.minNotional()), "applyMinToMarket", true,
-                        "maxNotional", "9000000000", "applyMaxToMarket", false, "avgPriceMins", 0)));
-        m.put("permissions", List.of("SPOT"));
-        m.put("defaultSelfTradePreventionMode", "EXPIRE_TAKER");
-        m.put("allowedSelfTradePreventionModes", STP_MODES);
-        return m;
-    }
-
-    private static Map<String, Object> order(OrderView o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("symbol", o.symbol());
-        m.put("orderId", o.orderId());
-        m.put("orderListId", -1);
-        m.put("clientOrderId", o.clientOrderId());
-        m.put("price", plain(o.price()));
-        m.put("origQty", plain(o.quantity()));
-        m.put("executedQty", plain(o.executedQuantity()));
-        m.put("cummulativeQuoteQty", plain(o.cumulativeQuoteQuantity()));
-        m.put("status", o.status());
-        m.put("timeInForce", o.timeInForce() == null ? "GTC" : o.timeInForce());
-        m.put("type", o.type());
-        m.put("side", o.side());
-        m.put("stopPrice", "0");
-        m.put("icebergQty", "0");
-        m.put("time", o.createdAt().toEpochMilli());
-        m.put("updateTime", o.updatedAt().toEpochMilli());
-        m.put("isWorking", true);
-        m.put("origQuoteOrderQty", plain(o.quoteQuantity()));
-        m.put("selfTradePreventionMode", o.selfTradePrevention());
-        return m;
-    }
-
-    private static Map<String, Object> balance(AccountView a) {
-        return Map.of("asset", a.asset(), "free", plain(a.available()), "locked", plain(a.frozen()));
-    }
-
     private static String plain(BigDecimal v) {
-        return v == null ? "0" : v.stripTrailingZeros().toPlainString();
+        return BinanceShapes.plain(v);
     }
 }

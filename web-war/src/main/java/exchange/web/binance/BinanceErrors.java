@@ -41,7 +41,8 @@ public final class BinanceErrors {
             case NOTIONAL_TOO_SMALL -> response(-1013, 400, "Filter failure: NOTIONAL");
             case SYMBOL_HALTED -> response(-1013, 400, "Market is closed.");
             case INVALID_ORDER -> response(-1106, 400, message);
-            case VALIDATION_FAILED, INVALID_INTERVAL, INVALID_AMOUNT -> response(-1102, 400, message);
+            case INVALID_INTERVAL -> response(-1120, 400, "Invalid interval.");
+            case VALIDATION_FAILED, INVALID_AMOUNT -> response(-1102, 400, message);
             case NO_LIQUIDITY -> response(-2010, 400, "Order would immediately match and take no liquidity: " + message);
             case INTERNAL -> response(-1000, 500, "An unknown error occurred while processing the request.");
             default -> response(-1000, error.httpStatus(), message);
