@@ -12,6 +12,8 @@ import exchange.api.trade.SymbolView;
 import exchange.api.user.ApiKeys;
 import exchange.api.wallet.AccountView;
 import exchange.api.wallet.WalletAccounts;
+import exchange.web.limits.OrderRate;
+import exchange.web.limits.Weight;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -68,6 +70,7 @@ public class BinanceApi {
 
     @GET
     @Path("exchangeInfo")
+    @Weight(20)
     @PermitAll
     public Map<String, Object> exchangeInfo(@QueryParam("symbol") String symbol) {
         Map<String, Object> info = new LinkedHashMap<>();
@@ -82,6 +85,7 @@ public class BinanceApi {
 
     @GET
     @Path("depth")
+    @Weight(5)
     @PermitAll
     public Map<String, Object> depth(@QueryParam("symbol") String symbol, @QueryParam("limit") @DefaultValue("100") int limit) {
         OrderBookDepth.Depth d = depth.depth(requiredSymbol(symbol), Math.max(1, Math.min(limit, 1000)));
@@ -94,6 +98,7 @@ public class BinanceApi {
 
     @GET
     @Path("trades")
+    @Weight(10)
     @PermitAll
     public List<Map<String, Object>> trades(@QueryParam("symbol") String symbol, @QueryParam("limit") @DefaultValue("500") int limit) {
         return marketData.recentTrades(requiredSymbol(symbol), Math.max(1, Math.min(limit, 1000))).stream().map(t -> {
@@ -121,6 +126,7 @@ public class BinanceApi {
 
     @GET
     @Path("ticker/24hr")
+    @Weight(40)
     @PermitAll
     public Object ticker24h(@QueryParam("symbol") String symbol) {
         if (symbol != null) {
@@ -153,6 +159,7 @@ public class BinanceApi {
 
     @GET
     @Path("klines")
+    @Weight(2)
     @PermitAll
     public List<List<Object>> klines(@QueryParam("symbol") String symbol, @QueryParam("interval") String interval,
                                      @QueryParam("endTime") Long endTime, @QueryParam("limit") @DefaultValue("500") int limit) {
@@ -166,6 +173,7 @@ public class BinanceApi {
     /** Each trade is its own aggregate: the engine reports trades one by one. */
     @GET
     @Path("aggTrades")
+    @Weight(2)
     @PermitAll
     public List<Map<String, Object>> aggTrades(@QueryParam("symbol") String symbol, @QueryParam("limit") @DefaultValue("500") int limit) {
         return marketData.recentTrades(requiredSymbol(symbol), Math.max(1, Math.min(limit, 1000))).stream()
@@ -174,6 +182,7 @@ public class BinanceApi {
 
     @GET
     @Path("account")
+    @Weight(20)
     @Signed(ApiKeys.Permission.READ)
     public Map<String, Object> account() {
         ApiKeys.Verified key = call.key();
@@ -193,6 +202,7 @@ public class BinanceApi {
     @POST
     @Path("order")
     @Signed(ApiKeys.Permission.TRADE)
+    @OrderRate
     public Map<String, Object> newOrder() {
         String type = call.required("type").toUpperCase(Locale.ROOT);
         OrderView placed = orders.place(new OrderRequest(call.userId(), requiredSymbol(call.required("symbol")),
@@ -253,6 +263,7 @@ public class BinanceApi {
     /** Oldest first, as Binance lists them. */
     @GET
     @Path("allOrders")
+    @Weight(20)
     @Signed(ApiKeys.Permission.READ)
     public List<Map<String, Object>> allOrders() {
         List<OrderView> list = new java.util.ArrayList<>(orders.history(call.userId(), requiredSymbol(call.required("symbol")), 0, limit()).items());
@@ -262,6 +273,7 @@ public class BinanceApi {
 
     @GET
     @Path("myTrades")
+    @Weight(20)
     @Signed(ApiKeys.Permission.READ)
     public List<Map<String, Object>> myTrades() {
         List<exchange.api.trade.TradeView> list = new java.util.ArrayList<>(orders.trades(call.userId(), requiredSymbol(call.required("symbol")), 0, limit()).items());

@@ -32,6 +32,11 @@ public class SignedCall {
         return key.userId();
     }
 
+    /** The signed request's account, or null when this request was not signed. */
+    public Long signedUserId() {
+        return key == null ? null : key.userId();
+    }
+
     public ApiKeys.Verified key() {
         userId();
         return key;

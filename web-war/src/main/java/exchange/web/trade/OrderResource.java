@@ -53,6 +53,7 @@ public class OrderResource {
 
     @POST
     @Path("order/create")
+    @exchange.web.limits.OrderRate
     public Response create(@NotNull @Valid CreateOrder body) {
         OrderView view = orders.place(new OrderRequest(userId(), body.symbol(), body.side(), body.type(),
                 body.timeInForce(), body.price(), body.quantity(), body.quoteQuantity(), body.clientOrderId(),
