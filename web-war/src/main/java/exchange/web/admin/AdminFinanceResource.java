@@ -1,11 +1,10 @@
 package exchange.web.admin;
 
+import exchange.web.validation.InRange;
 import exchange.api.finance.FundFlows;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,7 +25,7 @@ public class AdminFinanceResource {
     @GET
     @Path("flows")
     public List<FundFlows.Flow> flows(@QueryParam("userId") Long userId, @QueryParam("asset") String asset,
-                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+                                      @QueryParam("limit") @DefaultValue("100") @InRange(min = 1, max = 1000) int limit) {
         return flows.flows(userId, asset, limit);
     }
 

@@ -1,5 +1,7 @@
 package exchange.web.admin;
 
+import exchange.web.validation.Given;
+import exchange.web.validation.InRange;
 import exchange.web.security.Caller;
 import exchange.api.Page;
 import exchange.api.finance.AuditEntryView;
@@ -15,9 +17,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -46,7 +45,7 @@ public class AdminResource {
     @Inject
     private Caller caller;
 
-    public record LoginRequest(@NotBlank String email, @NotBlank String password) {
+    public record LoginRequest(@Given String email, @Given String password) {
     }
 
     public record ProbeRequest(boolean rollBack) {
@@ -63,8 +62,8 @@ public class AdminResource {
     @GET
     @Path("users")
     @RolesAllowed("admin")
-    public Page<UserView> users(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+    public Page<UserView> users(@QueryParam("page") @DefaultValue("0") @InRange(min = 0, max = Integer.MAX_VALUE) int page,
+                                @QueryParam("size") @DefaultValue("20") @InRange(min = 1, max = 200) int size,
                                 @QueryParam("email") String email) {
         return users.users(page, size, email);
     }
@@ -72,8 +71,8 @@ public class AdminResource {
     @GET
     @Path("audit")
     @RolesAllowed("admin")
-    public Page<AuditEntryView> audit(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+    public Page<AuditEntryView> audit(@QueryParam("page") @DefaultValue("0") @InRange(min = 0, max = Integer.MAX_VALUE) int page,
+                                      @QueryParam("size") @DefaultValue("50") @InRange(min = 1, max = 500) int size,
                                       @QueryParam("type") String type,
                                       @QueryParam("subject") String subject) {
         return audit.entries(page, size, type, subject);

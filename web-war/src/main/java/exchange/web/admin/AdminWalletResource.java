@@ -1,5 +1,8 @@
 package exchange.web.admin;
 
+import exchange.web.validation.InRange;
+import exchange.web.validation.Length;
+import exchange.web.validation.Given;
 import exchange.web.security.Caller;
 import exchange.api.wallet.AdjustmentView;
 import exchange.api.wallet.BalanceAdjustments;
@@ -11,10 +14,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,13 +40,13 @@ public class AdminWalletResource {
     @EJB
     private HotWallets hotWallets;
 
-    public record Review(@Size(max = 255) String reason) {
+    public record Review(@Length(max = 255) String reason) {
     }
     @Inject
     private Caller caller;
 
-    public record AdjustmentRequest(@NotNull @Positive Long userId, @NotBlank String asset, @NotNull BigDecimal amount,
-                                    @NotBlank @Size(max = 255) String reason, @Size(max = 64) String requestId) {
+    public record AdjustmentRequest(@NotNull @InRange(min = 1, max = Long.MAX_VALUE) Long userId, @Given String asset, @NotNull BigDecimal amount,
+                                    @Given @Length(max = 255) String reason, @Length(max = 64) String requestId) {
     }
 
     @POST

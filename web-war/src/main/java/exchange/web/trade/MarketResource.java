@@ -1,5 +1,7 @@
 package exchange.web.trade;
 
+import exchange.web.validation.Given;
+import exchange.web.validation.InRange;
 import exchange.api.trade.MarketData;
 import exchange.api.trade.MarketDirectory;
 import exchange.api.trade.OrderBookDepth;
@@ -7,9 +9,6 @@ import exchange.api.trade.SymbolView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
@@ -42,8 +41,8 @@ public class MarketResource {
     @GET
     @Path("depth")
     @PermitAll
-    public OrderBookDepth.Depth depth(@QueryParam("symbol") @NotBlank String symbol,
-                                      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(1000) int limit) {
+    public OrderBookDepth.Depth depth(@QueryParam("symbol") @Given String symbol,
+                                      @QueryParam("limit") @DefaultValue("20") @InRange(min = 1, max = 1000) int limit) {
         return books.depth(symbol, limit);
     }
 
@@ -51,8 +50,8 @@ public class MarketResource {
     @GET
     @Path("recent-trades")
     @PermitAll
-    public List<MarketData.PublicTrade> recentTrades(@QueryParam("symbol") @NotBlank String symbol,
-                                                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
+    public List<MarketData.PublicTrade> recentTrades(@QueryParam("symbol") @Given String symbol,
+                                                     @QueryParam("limit") @DefaultValue("50") @InRange(min = 1, max = 1000) int limit) {
         return marketData.recentTrades(symbol, limit);
     }
 
@@ -60,7 +59,7 @@ public class MarketResource {
     @GET
     @Path("ticker")
     @PermitAll
-    public MarketData.Ticker ticker(@QueryParam("symbol") @NotBlank String symbol) {
+    public MarketData.Ticker ticker(@QueryParam("symbol") @Given String symbol) {
         return marketData.ticker(symbol);
     }
 
@@ -68,10 +67,10 @@ public class MarketResource {
     @GET
     @Path("klines")
     @PermitAll
-    public List<MarketData.Candle> klines(@QueryParam("symbol") @NotBlank String symbol,
-                                          @QueryParam("interval") @NotBlank String interval,
+    public List<MarketData.Candle> klines(@QueryParam("symbol") @Given String symbol,
+                                          @QueryParam("interval") @Given String interval,
                                           @QueryParam("endTime") Long endTime,
-                                          @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(1000) int limit) {
+                                          @QueryParam("limit") @DefaultValue("500") @InRange(min = 1, max = 1000) int limit) {
         return marketData.klines(symbol, interval, endTime == null ? null : java.time.Instant.ofEpochMilli(endTime), limit);
     }
 }

@@ -1,5 +1,8 @@
 package exchange.web.trade;
 
+import exchange.web.validation.Length;
+import exchange.web.validation.Given;
+import exchange.web.validation.InRange;
 import exchange.web.security.Caller;
 import exchange.api.Page;
 import exchange.api.error.BusinessException;
@@ -13,11 +16,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -43,9 +42,9 @@ public class OrderResource {
     @Inject
     private Caller caller;
 
-    public record CreateOrder(@NotBlank String symbol, @NotBlank String side, @NotBlank String type, String timeInForce,
+    public record CreateOrder(@Given String symbol, @Given String side, @Given String type, String timeInForce,
                               BigDecimal price, BigDecimal quantity, BigDecimal quoteQuantity,
-                              @Size(min = 1, max = 64) String clientOrderId, String selfTradePrevention) {
+                              @Length(min = 1, max = 64) String clientOrderId, String selfTradePrevention) {
     }
 
     public record CancelRequest(@NotNull Long orderId) {
@@ -82,16 +81,16 @@ public class OrderResource {
     @GET
     @Path("orders/history")
     public Page<OrderView> history(@QueryParam("symbol") String symbol,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                                   @QueryParam("page") @DefaultValue("0") @InRange(min = 0, max = Integer.MAX_VALUE) int page,
+                                   @QueryParam("size") @DefaultValue("50") @InRange(min = 1, max = 500) int size) {
         return orders.history(userId(), symbol, page, size);
     }
 
     @GET
     @Path("trades")
     public Page<TradeView> trades(@QueryParam("symbol") String symbol,
-                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                                  @QueryParam("page") @DefaultValue("0") @InRange(min = 0, max = Integer.MAX_VALUE) int page,
+                                  @QueryParam("size") @DefaultValue("50") @InRange(min = 1, max = 500) int size) {
         return orders.trades(userId(), symbol, page, size);
     }
 

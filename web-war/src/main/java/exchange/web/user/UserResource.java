@@ -1,5 +1,6 @@
 package exchange.web.user;
 
+import exchange.web.validation.Given;
 import exchange.web.security.Caller;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,16 +45,16 @@ public class UserResource {
     @Context
     private HttpServletRequest request;
 
-    public record CodeRequest(@NotBlank String email) {
+    public record CodeRequest(@Given String email) {
     }
 
-    public record RegisterRequest(@NotBlank String email, @NotBlank String code, @NotBlank String password) {
+    public record RegisterRequest(@Given String email, @Given String code, @Given String password) {
     }
 
-    public record LoginRequest(@NotBlank String email, @NotBlank String password) {
+    public record LoginRequest(@Given String email, @Given String password) {
     }
 
-    public record TotpCode(@NotBlank String code) {
+    public record TotpCode(@Given String code) {
     }
 
     public record TokenResponse(long userId, String email, String token, String expiresAt) {

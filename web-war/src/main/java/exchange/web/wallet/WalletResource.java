@@ -1,5 +1,6 @@
 package exchange.web.wallet;
 
+import exchange.web.validation.InRange;
 import exchange.web.security.Caller;
 import exchange.api.wallet.AccountView;
 import exchange.api.wallet.DepositAddresses;
@@ -19,8 +20,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import exchange.api.finance.FundFlows;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -63,7 +62,7 @@ public class WalletResource {
     @Path("recharge/history")
     @RolesAllowed("trader")
     public List<Deposits.DepositView> rechargeHistory(@QueryParam("asset") String asset,
-                                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+                                                      @QueryParam("limit") @DefaultValue("100") @InRange(min = 1, max = 1000) int limit) {
         return deposits.history(caller.userId(), asset, limit);
     }
 
@@ -79,7 +78,7 @@ public class WalletResource {
     @Path("flows")
     @RolesAllowed("trader")
     public List<FundFlows.Flow> flows(@QueryParam("asset") String asset,
-                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+                                      @QueryParam("limit") @DefaultValue("100") @InRange(min = 1, max = 1000) int limit) {
         return flows.flows(caller.userId(), asset, limit);
     }
 
@@ -97,7 +96,7 @@ public class WalletResource {
     @Path("withdraw/history")
     @RolesAllowed("trader")
     public List<Withdrawals.WithdrawalView> withdrawHistory(@QueryParam("asset") String asset,
-                                                           @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+                                                           @QueryParam("limit") @DefaultValue("100") @InRange(min = 1, max = 1000) int limit) {
         return withdrawals.history(caller.userId(), asset, limit);
     }
 
