@@ -40,6 +40,8 @@ public enum ErrorCode {
     TOO_MANY_REQUESTS(429, "Too many requests from this address; wait as Retry-After says."),
     TOO_MANY_ORDERS(429, "Too many new orders from this account; wait as Retry-After says."),
     IP_BANNED(418, "This address kept sending after being told to wait and is banned for a while."),
+    SESSION_INVALID(401, "The session was ended or the refresh token is not valid: sign in again."),
+    LOGIN_LOCKED(429, "Too many failed sign-ins for this account: try again later."),
     BAD_CREDENTIALS(401, "E-mail or password is wrong."),
     UNAUTHENTICATED(401, "A valid bearer token is required."),
     FORBIDDEN(403, "This action is not allowed for this account."),

@@ -4,5 +4,5 @@ import jakarta.ejb.Local;
 
 @Local
 public interface UserLogin {
-    AccessToken login(String email, String password, String clientIp);
+    AccessToken login(String email, String password, String clientIp, String userAgent);
 }

@@ -2,7 +2,9 @@ package exchange.user.apikey;
 
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
+import exchange.api.event.SecurityUpdated;
 import exchange.api.user.ApiKeys;
+import exchange.user.messaging.UserEventOutbox;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +35,8 @@ public class ManageApiKeys implements ApiKeys {
     private EntityManager em;
     @Inject
     private SecretBox box;
+    @jakarta.ejb.EJB
+    private UserEventOutbox events;
 
     @Override
     public Created create(long userId, String label, Set<Permission> permissions, List<String> ipWhitelist) {
@@ -56,6 +60,7 @@ public class ManageApiKeys implements ApiKeys {
                 label == null || label.isBlank() ? null : label.trim(), granted, ips);
         em.persist(key);
         em.flush();
+        events.publish(new SecurityUpdated(userId, "API_KEY_CREATED", java.time.Instant.now()));
         KeyView view = key.view();
         return new Created(view.id(), view.apiKey(), secret, view.label(), view.permissions(), view.ipWhitelist(), view.createdAt());
     }
@@ -73,6 +78,7 @@ public class ManageApiKeys implements ApiKeys {
             throw new BusinessException(ErrorCode.NOT_FOUND, "No API key " + keyId + ".");
         }
         em.remove(key);
+        events.publish(new SecurityUpdated(userId, "API_KEY_DELETED", java.time.Instant.now()));
     }
 
     @Override

@@ -9,6 +9,9 @@ import exchange.user.account.Emails;
 import exchange.user.account.Passwords;
 import exchange.user.account.User;
 import exchange.user.messaging.UserEventOutbox;
+import exchange.user.session.LockOut;
+import exchange.user.session.LoginRecord;
+import exchange.user.session.SessionStore;
 import exchange.user.token.TokenIssuer;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -18,7 +21,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Set;
 
-/** Login (seed 2.1): password check, a token, and a UserLoggedIn event for the audit trail. */
+/**
+ * Login (seed 2.1): password check, a new session (access token with its {@code sid}, refresh
+ * token) and a UserLoggedIn event for the audit trail. Every attempt on a known account goes to
+ * the login history; five failures in a row lock the account for a while (SecurityUpdated
+ * LOGIN_LOCKED); a sign-in from a device never seen before is mailed to the user.
+ */
 @Stateless
 public class LoginUser implements UserLogin {
     @PersistenceContext(unitName = "user")
@@ -29,9 +37,15 @@ public class LoginUser implements UserLogin {
     private TokenIssuer tokens;
     @EJB
     private UserEventOutbox events;
+    @Inject
+    private SessionStore sessions;
+    @EJB
+    private LoginRecord history;
+    @EJB
+    private LockOut lockedOut;
 
     @Override
-    public AccessToken login(String rawEmail, String password, String clientIp) {
+    public AccessToken login(String rawEmail, String password, String clientIp, String userAgent) {
         String email;
         try {
             email = Emails.normalize(rawEmail);
@@ -44,13 +58,26 @@ public class LoginUser implements UserLogin {
             passwords.burnVerification(password);
             throw new BusinessException(ErrorCode.BAD_CREDENTIALS);
         }
+        if (sessions.locked(user.id())) {
+            throw new BusinessException(ErrorCode.LOGIN_LOCKED);
+        }
         if (!passwords.matches(password, user.passwordHash())) {
+            history.record(user.id(), clientIp, userAgent, false);
+            if (sessions.failed(user.id())) {
+                lockedOut.lockedOut(user.id());
+            }
             throw new BusinessException(ErrorCode.BAD_CREDENTIALS);
         }
         if (!"ACTIVE".equals(user.status())) {
             throw new BusinessException(ErrorCode.FORBIDDEN);
         }
+        sessions.succeeded(user.id());
+        if (history.record(user.id(), clientIp, userAgent, true)) {
+            history.noticeNewDevice(user.email(), clientIp, userAgent);
+        }
         events.publish(new UserLoggedIn(user.id(), user.email(), clientIp, Instant.now()));
-        return tokens.issue(user.id(), user.email(), Set.of(TokenIssuer.TRADER));
+        SessionStore.Opened session = sessions.open(user.id());
+        return tokens.issue(user.id(), user.email(), Set.of(TokenIssuer.TRADER), session.sessionId())
+                .withRefreshToken(session.refreshToken());
     }
 }

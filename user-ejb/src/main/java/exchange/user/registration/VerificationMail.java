@@ -15,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Sends the sign-up code over SMTP (a dev mail server locally, the real relay in production). */
+/** Sends the sign-up code, and security notices, over SMTP (a dev mail server locally, the real relay in production). */
 @Stateless
 public class VerificationMail {
     private static final Logger LOG = Logger.getLogger(VerificationMail.class.getName());
@@ -31,6 +31,11 @@ public class VerificationMail {
     private String from;
 
     public void sendCode(String email, String code) {
+        send(email, "Your verification code: " + code, "Your exchange verification code is " + code
+                + ". It expires in 5 minutes. If you did not ask for it, ignore this e-mail.");
+    }
+
+    public void send(String email, String subject, String text) {
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", Integer.toString(port));
@@ -40,9 +45,8 @@ public class VerificationMail {
             MimeMessage message = new MimeMessage(Session.getInstance(props));
             message.setFrom(new InternetAddress(from));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(email));
-            message.setSubject("Your verification code: " + code);
-            message.setText("Your exchange verification code is " + code
-                    + ". It expires in 5 minutes. If you did not ask for it, ignore this e-mail.");
+            message.setSubject(subject);
+            message.setText(text);
             Transport.send(message);
         } catch (MessagingException e) {
             LOG.log(Level.WARNING, "SMTP send failed", e);

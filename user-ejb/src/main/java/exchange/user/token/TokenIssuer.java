@@ -60,13 +60,22 @@ public class TokenIssuer {
     }
 
     public AccessToken issue(long subjectId, String upn, Set<String> groups) {
+        return issue(subjectId, upn, groups, null);
+    }
+
+    /** sessionId: the {@code sid} claim, which the API checks is still open on every request. */
+    public AccessToken issue(long subjectId, String upn, Set<String> groups, String sessionId) {
         String subject = Long.toString(subjectId);
         Instant now = Instant.now();
         Instant expires = now.plusSeconds(ttlSeconds);
         JsonArrayBuilder groupArray = JSON.createArrayBuilder();
         groups.forEach(groupArray::add);
         String header = JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-        String claims = JSON.createObjectBuilder()
+        var claimsBuilder = JSON.createObjectBuilder();
+        if (sessionId != null) {
+            claimsBuilder.add("sid", sessionId);
+        }
+        String claims = claimsBuilder
                 .add("iss", issuer)
                 .add("sub", subject)
                 .add("upn", upn)
@@ -81,7 +90,7 @@ public class TokenIssuer {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);
             rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return new AccessToken(signingInput + "." + B64.encodeToString(rsa.sign()), expires, subjectId, upn);
+            return new AccessToken(signingInput + "." + B64.encodeToString(rsa.sign()), expires, subjectId, upn, null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("JWT signing failed", e);
         }

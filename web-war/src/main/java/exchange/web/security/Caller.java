@@ -28,6 +28,17 @@ public class Caller {
         return token().getName();
     }
 
+    /** The token's session ({@code sid}); null for tokens that belong to no session (operators'). */
+    public String sessionId() {
+        return sessionOf(token());
+    }
+
+    /** MP-JWT implementations hand a custom claim over as a String or as a JsonString. */
+    static String sessionOf(JsonWebToken jwt) {
+        Object claim = jwt.getClaim("sid");
+        return claim instanceof jakarta.json.JsonString s ? s.getString() : claim instanceof String s ? s : null;
+    }
+
     private JsonWebToken token() {
         Principal principal = request.getUserPrincipal();
         if (principal instanceof JsonWebToken jwt) {

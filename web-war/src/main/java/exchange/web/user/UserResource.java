@@ -1,5 +1,8 @@
 package exchange.web.user;
 
+import exchange.web.validation.InRange;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import exchange.web.validation.Given;
 import exchange.web.security.Caller;
 import exchange.api.error.BusinessException;
@@ -37,6 +40,8 @@ public class UserResource {
     @EJB
     private UserLogin login;
     @EJB
+    private exchange.api.user.UserSessions sessions;
+    @EJB
     private UserDirectory users;
     @EJB
     private exchange.api.user.SecondFactor secondFactor;
@@ -57,10 +62,14 @@ public class UserResource {
     public record TotpCode(@Given String code) {
     }
 
-    public record TokenResponse(long userId, String email, String token, String expiresAt) {
+    /** refreshToken: after a login or a refresh; spend it at {@code POST /api/user/token/refresh} for the next pair. */
+    public record TokenResponse(long userId, String email, String token, String expiresAt, String refreshToken) {
         static TokenResponse of(AccessToken t) {
-            return new TokenResponse(t.subjectId(), t.email(), t.token(), t.expiresAt().toString());
+            return new TokenResponse(t.subjectId(), t.email(), t.token(), t.expiresAt().toString(), t.refreshToken());
         }
+    }
+
+    public record RefreshRequest(@Given String refreshToken) {
     }
 
     @POST
@@ -83,7 +92,41 @@ public class UserResource {
     @Path("login")
     @PermitAll
     public TokenResponse login(@NotNull @Valid LoginRequest body) {
-        return TokenResponse.of(login.login(body.email(), body.password(), request.getRemoteAddr()));
+        return TokenResponse.of(login.login(body.email(), body.password(), request.getRemoteAddr(), request.getHeader("User-Agent")));
+    }
+
+    /** A new access token and refresh token for the session; the refresh token given is spent. */
+    @POST
+    @Path("token/refresh")
+    @PermitAll
+    public TokenResponse refresh(@NotNull @Valid RefreshRequest body) {
+        return TokenResponse.of(sessions.refresh(body.refreshToken()));
+    }
+
+    /** Ends this session: its access token stops working at once, its refresh token too. */
+    @POST
+    @Path("logout")
+    @RolesAllowed("trader")
+    public Response logout() {
+        sessions.logout(caller.userId(), caller.sessionId());
+        return Response.noContent().build();
+    }
+
+    /** Ends every session of the caller, this one included. */
+    @POST
+    @Path("logout/all")
+    @RolesAllowed("trader")
+    public Response logoutEverywhere() {
+        sessions.logoutEverywhere(caller.userId());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("logins")
+    @RolesAllowed("trader")
+    public java.util.List<exchange.api.user.UserSessions.LoginView> logins(
+            @QueryParam("limit") @DefaultValue("50") @InRange(min = 1, max = 500) int limit) {
+        return sessions.logins(caller.userId(), limit);
     }
 
     @GET
