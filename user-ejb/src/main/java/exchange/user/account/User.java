@@ -26,6 +26,8 @@ public class User {
     private String status;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "kyc_level", nullable = false)
+    private int kycLevel;
 
     protected User() {
     }
@@ -51,6 +53,18 @@ public class User {
 
     public String status() {
         return status;
+    }
+
+    public int kycLevel() {
+        return kycLevel;
+    }
+
+    /** Levels are reached one after the other. */
+    public void reachedKycLevel(int level) {
+        if (level != kycLevel + 1) {
+            throw new IllegalStateException("user " + id + " is at KYC level " + kycLevel + ", not below " + level);
+        }
+        this.kycLevel = level;
     }
 
     public Instant createdAt() {

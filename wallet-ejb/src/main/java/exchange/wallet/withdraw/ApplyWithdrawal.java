@@ -40,6 +40,8 @@ public class ApplyWithdrawal implements Withdrawals {
     private SecondFactor secondFactor;
     @EJB
     private ManageWhitelist whitelist;
+    @EJB
+    private exchange.api.user.Kyc kyc;
 
     @Override
     public WithdrawalView apply(long userId, WithdrawRequest request) {
@@ -64,6 +66,7 @@ public class ApplyWithdrawal implements Withdrawals {
             throw new BusinessException(ErrorCode.BELOW_MINIMUM,
                     "The minimum " + where.asset() + " withdrawal on " + where.network() + " is " + where.minWithdraw().stripTrailingZeros().toPlainString() + ".");
         }
+        requireWithinDailyLimit(userId, where.asset(), amount.add(where.withdrawFee()));
         boolean automatic = amount.compareTo(where.autoApproveMax()) <= 0;
         Withdrawal withdrawal = new Withdrawal(userId, where.asset(), where.network(), where.chain(), address, amount,
                 where.withdrawFee(), automatic, request.requestId());
@@ -74,6 +77,27 @@ public class ApplyWithdrawal implements Withdrawals {
         events.publish(new WithdrawRequested(withdrawal.id(), userId, where.asset(), where.network(), address, amount,
                 where.withdrawFee(), withdrawal.status()));
         return withdrawal.view();
+    }
+
+    /**
+     * The last 24 hours' withdrawals of the asset (all but rejected ones, fees included) and this
+     * one stay within the daily limit of the user's KYC level; an asset without a limit at that
+     * level cannot be withdrawn.
+     */
+    private void requireWithinDailyLimit(long userId, String asset, BigDecimal withFee) {
+        int level = kyc.level(userId);
+        List<?> limit = em.createNativeQuery("SELECT daily_max FROM exchange_wallet.withdraw_limits WHERE kyc_level = ?1 AND asset = ?2")
+                .setParameter(1, level).setParameter(2, asset).getResultList();
+        BigDecimal max = limit.isEmpty() ? BigDecimal.ZERO : (BigDecimal) limit.get(0);
+        BigDecimal used = em.createQuery("SELECT COALESCE(SUM(w.amount + w.fee), 0) FROM Withdrawal w WHERE w.userId = :user"
+                        + " AND w.asset = :asset AND w.status <> 'REJECTED' AND w.createdAt > :since", BigDecimal.class)
+                .setParameter("user", userId).setParameter("asset", asset)
+                .setParameter("since", java.time.Instant.now().minus(java.time.Duration.ofDays(1))).getSingleResult();
+        if (used.add(withFee).compareTo(max) > 0) {
+            throw new BusinessException(ErrorCode.WITHDRAWAL_LIMIT_EXCEEDED, "KYC level " + level + " allows "
+                    + max.stripTrailingZeros().toPlainString() + " " + asset + " per 24 hours; "
+                    + used.stripTrailingZeros().toPlainString() + " used.");
+        }
     }
 
     @Override

@@ -1,0 +1,53 @@
+package exchange.web.user;
+
+import exchange.api.user.Kyc;
+import exchange.web.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+
+/** The caller's KYC: level, applications, and document uploads (the raw file as the body). */
+@Path("user/kyc")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("trader")
+public class KycResource {
+    @EJB
+    private Kyc kyc;
+    @Inject
+    private Caller caller;
+
+    @GET
+    public Kyc.Status status() {
+        return kyc.status(caller.userId());
+    }
+
+    @POST
+    @Path("applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response apply(@NotNull Kyc.Application body) {
+        return Response.status(Response.Status.CREATED).entity(kyc.apply(caller.userId(), body)).build();
+    }
+
+    /** PUT the file itself, Content-Type image/png, image/jpeg or application/pdf; again for the same kind replaces it. */
+    @PUT
+    @Path("applications/{id}/documents/{kind}")
+    @Consumes({"image/png", "image/jpeg", "application/pdf"})
+    public Response upload(@PathParam("id") long id, @PathParam("kind") String kind, @HeaderParam("Content-Type") String type,
+                           InputStream content) {
+        return Response.status(Response.Status.CREATED).entity(kyc.upload(caller.userId(), id, kind, type, content)).build();
+    }
+}
