@@ -1,12 +1,11 @@
 package exchange.user.apikey;
 
+import exchange.api.Secrets;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -59,13 +58,12 @@ public class SecretBox {
     private SecretKeySpec key() {
         SecretKeySpec k = key;
         if (k == null) {
-            String encoded = masterKey.filter(v -> !v.isBlank()).orElseGet(() -> masterKeyFile.filter(f -> !f.isBlank()).map(f -> {
-                try {
-                    return Files.readString(Path.of(f)).trim();
-                } catch (IOException e) {
-                    return null;
-                }
-            }).orElse(null));
+            String encoded;
+            try {
+                encoded = Secrets.valueOrFile(masterKey, masterKeyFile).orElse(null);
+            } catch (UncheckedIOException e) {
+                encoded = null; // an unreadable key file: as if none were configured
+            }
             if (encoded == null) {
                 throw new BusinessException(ErrorCode.API_KEYS_UNAVAILABLE, "No API key master key is configured.");
             }

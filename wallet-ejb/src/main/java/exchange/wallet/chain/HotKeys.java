@@ -1,5 +1,6 @@
 package exchange.wallet.chain;
 
+import exchange.api.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public class HotKeys {
     /** Empty when no Bitcoin hot key is configured. */
     public Optional<ECKey> bitcoin(Network network) {
         if (bitcoin == null) {
-            secret(btcKey, btcKeyFile).ifPresent(wif -> bitcoin = DumpedPrivateKey.fromBase58(network, wif).getKey());
+            Secrets.valueOrFile(btcKey, btcKeyFile).ifPresent(wif -> bitcoin = DumpedPrivateKey.fromBase58(network, wif).getKey());
         }
         return Optional.ofNullable(bitcoin);
     }
@@ -63,7 +64,7 @@ public class HotKeys {
                     throw new IllegalStateException("exchange.wallet.eth.hot-key-file: the keystore could not be opened");
                 }
             } else {
-                secret(ethKey, ethKeyFile).ifPresent(hex -> ethereum = Credentials.create(hex));
+                Secrets.valueOrFile(ethKey, ethKeyFile).ifPresent(hex -> ethereum = Credentials.create(hex));
             }
         }
         return Optional.ofNullable(ethereum);
@@ -83,20 +84,6 @@ public class HotKeys {
             return Files.readString(file).trim().startsWith("{");
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static Optional<String> secret(Optional<String> value, Optional<String> file) {
-        if (value.filter(v -> !v.isBlank()).isPresent()) {
-            return value.map(String::trim);
-        }
-        if (file.filter(f -> !f.isBlank()).isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Files.readString(Path.of(file.get())).trim());
-        } catch (IOException e) {
-            throw new IllegalStateException("hot key file " + file.get() + " cannot be read: " + e.getClass().getSimpleName());
         }
     }
 }
