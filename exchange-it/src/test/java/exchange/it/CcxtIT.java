@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +32,8 @@ class CcxtIT {
         Api.Reply key = Api.post("/api/user/api-keys", "{\"label\":\"ccxt\",\"permissions\":[\"TRADE\"]}", t.token());
         assertEquals(201, key.status(), key.body());
 
-        ProcessBuilder node = new ProcessBuilder("node", "check.mjs").directory(DIR.toFile()).redirectErrorStream(false);
-        node.environment().put("EXCHANGE_BASE_URL", Api.BASE);
-        node.environment().put("EXCHANGE_API_KEY", key.json().getString("apiKey"));
-        node.environment().put("EXCHANGE_API_SECRET", key.json().getString("secret"));
-        File err = Files.createTempFile("ccxt", ".err").toFile();
-        node.redirectError(err);
-        Process p = node.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ccxt check timed out");
-        assertEquals(0, p.exitValue(), Files.readString(err.toPath()));
-
-        JsonObject seen = Json.createReader(new java.io.StringReader(out.substring(out.lastIndexOf('\n') + 1))).readObject();
+        JsonObject seen = node("check.mjs", Map.of("EXCHANGE_API_KEY", key.json().getString("apiKey"),
+                "EXCHANGE_API_SECRET", key.json().getString("secret")));
         assertTrue(seen.getJsonArray("markets").toString().contains("\"BTC/USDT\""), seen.toString());
         assertEquals("BTC/USDT", seen.getString("tickerSymbol"));
         assertEquals(0, new BigDecimal("0.01").compareTo(seen.getJsonObject("btcPrecision").getJsonNumber("price").bigDecimalValue()));
@@ -58,6 +49,51 @@ class CcxtIT {
         Api.Reply ours = Api.get("/api/trade/order/" + seen.getString("orderId"), t.token());
         assertEquals(200, ours.status(), ours.body());
         assertEquals("CANCELED", ours.json().getString("status"));
+    }
+
+    /**
+     * ccxt's WebSocket class keeps a local book from our REST snapshot and depthUpdate diffs while
+     * two accounts trade at random, and it equals the REST depth at the same update id; its trade
+     * and ticker streams show every trade and the last price.
+     */
+    @Test
+    void ccxtProKeepsALocalBookFromOurStreams() throws Exception {
+        installCcxt();
+        String admin = Users.adminToken();
+        String market = TradingIT.freshSymbol(admin, "BTC", "USDT", "0.01", "0.001", "1");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("EXCHANGE_MARKET", market));
+        for (String n : new String[] {"", "_2"}) {
+            Users.Trader t = LedgerIT.fundedTrader("ccxt-ws", admin, "USDT", "100000");
+            Api.post("/api/admin/wallet/adjustments", LedgerIT.adjustment(t.id(), "BTC", "50", null), admin);
+            Api.Reply key = Api.post("/api/user/api-keys", "{\"label\":\"ws\",\"permissions\":[\"READ\",\"TRADE\"]}", t.token());
+            assertEquals(201, key.status(), key.body());
+            env.put("EXCHANGE_API_KEY" + n, key.json().getString("apiKey"));
+            env.put("EXCHANGE_API_SECRET" + n, key.json().getString("secret"));
+        }
+        JsonObject seen = node("watch.mjs", env);
+        System.out.println("ccxt.pro saw " + seen);
+        assertTrue(seen.getBoolean("booksEqual"), seen.toString());
+        assertTrue(seen.getInt("bookUpdates") > 10, "the book followed many diffs: " + seen);
+        assertTrue(seen.getInt("bidLevels") + seen.getInt("askLevels") > 0, seen.toString());
+        assertTrue(seen.getInt("tradesRest") > 0, "the random orders crossed: " + seen);
+        assertEquals(seen.getInt("tradesRest"), seen.getInt("tradesWatched"), seen.toString());
+        assertTrue(seen.getBoolean("sameTradeIds"), seen.toString());
+        assertEquals(0, seen.getJsonNumber("lastTradePrice").bigDecimalValue()
+                .compareTo(seen.getJsonNumber("tickerLast").bigDecimalValue()), seen.toString());
+    }
+
+    /** Runs one of the ccxt scripts and reads the JSON line it prints last. */
+    private static JsonObject node(String script, Map<String, String> env) throws Exception {
+        ProcessBuilder node = new ProcessBuilder("node", script).directory(DIR.toFile()).redirectErrorStream(false);
+        node.environment().put("EXCHANGE_BASE_URL", Api.BASE);
+        node.environment().putAll(env);
+        File err = Files.createTempFile("ccxt", ".err").toFile();
+        node.redirectError(err);
+        Process p = node.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ccxt " + script + " timed out");
+        assertEquals(0, p.exitValue(), Files.readString(err.toPath()));
+        return Json.createReader(new java.io.StringReader(out.substring(out.lastIndexOf('\n') + 1))).readObject();
     }
 
     /** From the committed lock file, once per checkout: the npm registry is reachable here, nothing else is needed. */

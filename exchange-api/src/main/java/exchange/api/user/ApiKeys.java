@@ -28,6 +28,12 @@ public interface ApiKeys {
      */
     Verified verify(String apiKey, String payload, String signature, String clientIp, Permission needed);
 
+    /**
+     * A key alone, unsigned, as Binance's user-stream endpoints take it: live, and called from an
+     * address on its whitelist (when it has one). 401 API_KEY_REJECTED otherwise.
+     */
+    Verified identify(String apiKey, String clientIp);
+
     enum Permission { READ, TRADE, WITHDRAW }
 
     record Created(long id, String apiKey, String secret, String label, Set<Permission> permissions, List<String> ipWhitelist,

@@ -68,8 +68,9 @@ public class SettleMatch {
                 ? event.payloadAs(MatchSuccess.class).outcome() : event.payloadAs(MatchFailed.class).outcome();
         Symbol symbol = em.find(Symbol.class, outcome.symbol());
         int index = 0;
+        List<Execution> executions = new ArrayList<>(outcome.fills().size() * 2);
         for (MatchOutcome.Fill fill : outcome.fills()) {
-            settleFill(symbol, event, outcome.sequence(), index++, fill);
+            settleFill(symbol, event, outcome.sequence(), index++, fill, executions);
         }
         if (!outcome.fills().isEmpty()) {
             fillsBySymbol.computeIfAbsent(symbol.symbol(), k -> new ArrayList<>())
@@ -78,6 +79,7 @@ public class SettleMatch {
         for (MatchOutcome.OrderState state : outcome.orders()) {
             finish(state);
         }
+        publishExecutions(executions);
         // Fills that left an order open: one OrderPartiallyFilled per order and result.
         outcome.fills().stream().flatMap(f -> java.util.stream.Stream.of(f.makerOrderId(), f.takerOrderId())).distinct()
                 .map(id -> em.find(Order.class, id))
@@ -87,7 +89,8 @@ public class SettleMatch {
     }
 
     /** The trade's time is the engine's, from the result's envelope: when it matched, not when it settled. */
-    private void settleFill(Symbol symbol, EventEnvelope event, long sequence, int index, MatchOutcome.Fill fill) {
+    private void settleFill(Symbol symbol, EventEnvelope event, long sequence, int index, MatchOutcome.Fill fill,
+                            List<Execution> executions) {
         boolean takerBuys = "BUY".equals(fill.takerSide());
         Order buy = lock(takerBuys ? fill.takerOrderId() : fill.makerOrderId());
         Order sell = lock(takerBuys ? fill.makerOrderId() : fill.takerOrderId());
@@ -103,10 +106,33 @@ public class SettleMatch {
         sell.fill(fill.quantity(), quote);
         wallet.settleTrade(trade.id(), buy.userId(), sell.userId(), symbol.baseAsset(), symbol.quoteAsset(),
                 fill.quantity(), quote, buyerFee, sellerFee);
-        events.publish(new TradeFeeCalculated(trade.id(), symbol.symbol(), buy.userId(), buy.id(), symbol.baseAsset(),
-                buyerFee, !takerBuys));
-        events.publish(new TradeFeeCalculated(trade.id(), symbol.symbol(), sell.userId(), sell.id(), symbol.quoteAsset(),
-                sellerFee, takerBuys));
+        executions.add(new Execution(trade.id(), fill, buy, symbol.baseAsset(), buyerFee, !takerBuys,
+                buy.view().executedQuantity(), buy.view().cumulativeQuoteQuantity()));
+        executions.add(new Execution(trade.id(), fill, sell, symbol.quoteAsset(), sellerFee, takerBuys,
+                sell.view().executedQuantity(), sell.view().cumulativeQuoteQuantity()));
+    }
+
+    /** One side of one fill, with its order's totals right after it. */
+    private record Execution(long tradeId, MatchOutcome.Fill fill, Order order, String feeAsset, BigDecimal fee, boolean maker,
+                             BigDecimal executed, BigDecimal cumulativeQuote) {
+    }
+
+    /**
+     * Published once the result's final states are known, so that an order's last fill in a
+     * FILLED order says FILLED and the ones before it PARTIALLY_FILLED, as an execution report does.
+     */
+    private void publishExecutions(List<Execution> executions) {
+        for (int i = 0; i < executions.size(); i++) {
+            Execution e = executions.get(i);
+            boolean lastOfOrder = true;
+            for (int j = i + 1; j < executions.size() && lastOfOrder; j++) {
+                lastOfOrder = executions.get(j).order().id() != e.order().id();
+            }
+            String status = lastOfOrder && "FILLED".equals(e.order().status()) ? "FILLED" : Order.PARTIALLY_FILLED;
+            events.publish(new TradeFeeCalculated(e.tradeId(), e.order().symbol(), e.order().userId(), e.order().id(),
+                    e.feeAsset(), e.fee(), e.maker(), e.fill().price(), e.fill().quantity(), e.executed(),
+                    e.cumulativeQuote(), status));
+        }
     }
 
     private void finish(MatchOutcome.OrderState state) {

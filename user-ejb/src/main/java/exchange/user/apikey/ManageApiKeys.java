@@ -82,12 +82,23 @@ public class ManageApiKeys implements ApiKeys {
     }
 
     @Override
-    public Verified verify(String apiKey, String payload, String signature, String clientIp, Permission needed) {
+    public Verified identify(String apiKey, String clientIp) {
+        ApiKey key = live(apiKey, clientIp);
+        return new Verified(key.userId(), key.id(), key.permissions());
+    }
+
+    private ApiKey live(String apiKey, String clientIp) {
         ApiKey key = em.createNamedQuery(ApiKey.BY_KEY, ApiKey.class).setParameter("apiKey", apiKey).getResultStream()
                 .findFirst().orElseThrow(ManageApiKeys::rejected);
         if (!key.ipWhitelist().isEmpty() && !key.ipWhitelist().contains(clientIp)) {
             throw rejected();
         }
+        return key;
+    }
+
+    @Override
+    public Verified verify(String apiKey, String payload, String signature, String clientIp, Permission needed) {
+        ApiKey key = live(apiKey, clientIp);
         if (!key.permissions().contains(needed)) {
             throw rejected();
         }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Our views in Binance's JSON shapes: its field names, decimals as strings, times in epoch milliseconds. */
-final class BinanceShapes {
+public final class BinanceShapes {
     private static final List<String> ORDER_TYPES = List.of("LIMIT", "LIMIT_MAKER", "MARKET");
     private static final List<String> STP_MODES = List.of("NONE", "EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH");
 
@@ -145,7 +145,7 @@ final class BinanceShapes {
         return m;
     }
 
-    static String plain(BigDecimal v) {
+    public static String plain(BigDecimal v) {
         return v == null ? "0" : v.stripTrailingZeros().toPlainString();
     }
 }

@@ -39,9 +39,13 @@ public class ListenKeys {
         return key;
     }
 
+    static boolean looksLikeKey(String key) {
+        return key != null && key.length() == 64 && key.matches("[0-9a-f]{64}");
+    }
+
     /** The key's user, or null when it is unknown or expired. */
     Long owner(String key) {
-        if (key == null || !key.matches("[0-9a-f]{64}")) {
+        if (!looksLikeKey(key)) {
             return null;
         }
         String user = redis.get(redisKey(key));

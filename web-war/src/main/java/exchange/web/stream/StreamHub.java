@@ -1,15 +1,22 @@
 package exchange.web.stream;
 
+import exchange.api.event.AssetChanged;
 import exchange.api.event.ConsumerGroups;
 import exchange.api.event.DepthUpdated;
 import exchange.api.event.MatchOutcome;
 import exchange.api.event.MatchSuccess;
+import exchange.api.event.OrderCancelled;
+import exchange.api.event.OrderCreated;
+import exchange.api.event.TradeFeeCalculated;
 import exchange.api.event.Topics;
 import exchange.api.messaging.EventCodec;
 import exchange.api.messaging.EventEnvelope;
 import exchange.api.messaging.RocketMqSubscriber;
 import exchange.api.trade.KlineInterval;
 import exchange.api.trade.MarketData;
+import exchange.api.trade.OrderBookDepth;
+import exchange.api.trade.OrderService;
+import exchange.api.trade.OrderView;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -23,6 +30,8 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +46,7 @@ import java.util.logging.Logger;
  * every node's clients get every update whichever node produced it: depth changes and trades
  * straight from the engine's events, tickers and klines re-read (through the Redis cache) a
  * moment after settlement recorded a trade, and each user's own order and balance events.
+ * Each update goes out in our shape and in Binance's, to whichever face's streams are listened to.
  */
 @ApplicationScoped
 public class StreamHub {
@@ -46,17 +56,28 @@ public class StreamHub {
     private static final long REFRESH_MILLIS = 500;
     /** Long enough to outlast the market data cache, so the last push shows the settled figures. */
     private static final long REFRESH_WINDOW_MILLIS = 2500;
+    /** Binance pings every 20 s and drops a client that has not answered within a minute. */
+    private static final long PING_MILLIS = 20_000;
+    /** Session properties: send the data alone, not wrapped in {stream, data}; speak Binance's shapes. */
+    static final String RAW = "raw";
+    static final String BINANCE = "binance";
 
     private final Map<String, Set<Session>> byStream = new ConcurrentHashMap<>();
     private final Map<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
     private final Map<String, Long> refreshUntil = new ConcurrentHashMap<>();
     private final Map<String, String> lastPushed = new ConcurrentHashMap<>();
+    private final Set<Session> binanceSessions = ConcurrentHashMap.newKeySet();
     @EJB
     private MarketData marketData;
+    @EJB
+    private OrderBookDepth depth;
+    @EJB
+    private OrderService orders;
     @Resource
     private ManagedScheduledExecutorService scheduler;
     private RocketMqSubscriber subscriber;
     private ScheduledFuture<?> refresher;
+    private ScheduledFuture<?> pinger;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         String node = System.getProperty("com.sun.aas.instanceName", "server") + "-"
@@ -67,12 +88,16 @@ public class StreamHub {
                 Topics.WALLET, "AssetChanged"), this::route);
         refresher = scheduler.scheduleWithFixedDelay(this::refreshStatistics, REFRESH_MILLIS, REFRESH_MILLIS,
                 TimeUnit.MILLISECONDS);
+        pinger = scheduler.scheduleWithFixedDelay(this::ping, PING_MILLIS, PING_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (refresher != null) {
             refresher.cancel(false);
+        }
+        if (pinger != null) {
+            pinger.cancel(false);
         }
         if (subscriber != null) {
             subscriber.shutdown();
@@ -94,9 +119,16 @@ public class StreamHub {
         byUser.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
+    /** A Binance-face client: pinged, and given Binance's shapes on its user stream. */
+    void addBinance(Session session) {
+        session.getUserProperties().put(BINANCE, Boolean.TRUE);
+        binanceSessions.add(session);
+    }
+
     void forget(Session session) {
         byStream.values().forEach(s -> s.remove(session));
         byUser.values().forEach(s -> s.remove(session));
+        binanceSessions.remove(session);
     }
 
     private void route(EventEnvelope event) {
@@ -104,18 +136,79 @@ public class StreamHub {
             case "DepthUpdated" -> {
                 DepthUpdated d = event.payloadAs(DepthUpdated.class);
                 push(d.symbol() + "@depth", event.payload());
+                binanceDepth(d);
             }
             case "MatchSuccess" -> trades(event);
-            case "TradeFeeCalculated" -> refreshUntil.put(symbolOf(event.payload()),
-                    System.currentTimeMillis() + REFRESH_WINDOW_MILLIS);
+            case "TradeFeeCalculated" -> {
+                refreshUntil.put(symbolOf(event.payload()), System.currentTimeMillis() + REFRESH_WINDOW_MILLIS);
+                user(event);
+            }
             default -> user(event);
         }
     }
 
+    /** Diffs to every speed of {@code <symbol>@depth}; the top-of-book streams re-read the engine's view. */
+    private void binanceDepth(DepthUpdated d) {
+        String prefix = BinanceStreams.prefix(d.symbol());
+        String diff = null;
+        for (String speed : BinanceStreams.SPEEDS) {
+            if (listened(prefix + "depth" + speed)) {
+                diff = diff != null ? diff : BinanceMessages.depthUpdate(d, System.currentTimeMillis());
+                push(prefix + "depth" + speed, diff);
+            }
+        }
+        for (int levels : BinanceStreams.PARTIAL_LEVELS) {
+            String partial = null;
+            for (String speed : BinanceStreams.SPEEDS) {
+                if (listened(prefix + "depth" + levels + speed)) {
+                    partial = partial != null ? partial : BinanceMessages.partialDepth(depth.depth(d.symbol(), levels));
+                    push(prefix + "depth" + levels + speed, partial);
+                }
+            }
+        }
+        if (listened(prefix + "bookTicker")) {
+            OrderBookDepth.Depth top = depth.depth(d.symbol(), 1);
+            // The same best prices again are no news, whatever the sequence says.
+            String best = top.bids().stream().limit(1).toList() + "/" + top.asks().stream().limit(1).toList();
+            if (!best.equals(lastPushed.put(prefix + "bookTicker#best", best))) {
+                push(prefix + "bookTicker", BinanceMessages.bookTicker(top));
+            }
+        }
+    }
+
+    private void ping() {
+        for (Session session : binanceSessions) {
+            synchronized (session) {
+                try {
+                    if (session.isOpen()) {
+                        session.getBasicRemote().sendPing(ByteBuffer.wrap(PING_DATA));
+                    }
+                } catch (IOException | IllegalStateException e) {
+                    LOG.log(Level.FINE, "WebSocket ping failed", e);
+                }
+            }
+        }
+    }
+
+    private static final byte[] PING_DATA = "ping".getBytes(StandardCharsets.US_ASCII);
+
     private void trades(EventEnvelope event) {
         MatchOutcome outcome = event.payloadAs(MatchSuccess.class).outcome();
+        String prefix = BinanceStreams.prefix(outcome.symbol());
+        long tradeTime = event.occurredAt().toEpochMilli();
+        boolean trade = listened(prefix + "trade");
+        boolean aggTrade = listened(prefix + "aggTrade");
+        for (MatchOutcome.Fill f : outcome.fills()) {
+            long now = System.currentTimeMillis();
+            if (trade) {
+                push(prefix + "trade", BinanceMessages.trade(outcome.symbol(), f, tradeTime, now));
+            }
+            if (aggTrade) {
+                push(prefix + "aggTrade", BinanceMessages.aggTrade(outcome.symbol(), f, tradeTime, now));
+            }
+        }
         String stream = outcome.symbol() + "@trade";
-        if (!byStream.containsKey(stream)) {
+        if (!listened(stream)) {
             return;
         }
         for (MatchOutcome.Fill f : outcome.fills()) {
@@ -135,13 +228,63 @@ public class StreamHub {
             return;
         }
         JsonObject payload = JSON.createReader(new StringReader(event.payload())).readObject();
-        Set<Session> sessions = byUser.get(payload.getJsonNumber("userId").longValue());
+        long userId = payload.getJsonNumber("userId").longValue();
+        Set<Session> sessions = byUser.get(userId);
         if (sessions == null || sessions.isEmpty()) {
             return;
         }
-        String message = "{\"stream\":\"user\",\"event\":\"" + event.type() + "\",\"time\":"
-                + event.occurredAt().toEpochMilli() + ",\"data\":" + event.payload() + "}";
-        sessions.forEach(s -> send(s, message));
+        String ours = null;
+        List<String> binance = null;
+        for (Session s : sessions) {
+            if (Boolean.TRUE.equals(s.getUserProperties().get(BINANCE))) {
+                binance = binance != null ? binance : binanceUser(event, userId);
+                binance.forEach(m -> send(s, m));
+            } else if (!"TradeFeeCalculated".equals(event.type())) {
+                ours = ours != null ? ours : "{\"stream\":\"user\",\"event\":\"" + event.type() + "\",\"time\":"
+                        + event.occurredAt().toEpochMilli() + ",\"data\":" + event.payload() + "}";
+                send(s, ours);
+            }
+        }
+    }
+
+    /**
+     * Binance's user data stream: an execution report for each order accepted, traded or ended
+     * (fills report their order's state, so OrderFilled and OrderPartiallyFilled add nothing), and
+     * the asset's position after each balance change, with a balanceUpdate for money in or out.
+     */
+    private List<String> binanceUser(EventEnvelope event, long userId) {
+        long now = System.currentTimeMillis();
+        return switch (event.type()) {
+            case "OrderCreated" -> order(userId, event.payloadAs(OrderCreated.class).orderId())
+                    .map(o -> List.of(BinanceMessages.accepted(o, now))).orElse(List.of());
+            case "TradeFeeCalculated" -> {
+                TradeFeeCalculated f = event.payloadAs(TradeFeeCalculated.class);
+                yield order(userId, f.orderId()).map(o -> List.of(BinanceMessages.traded(o, f, now))).orElse(List.of());
+            }
+            case "OrderCancelled" -> {
+                OrderCancelled c = event.payloadAs(OrderCancelled.class);
+                yield order(userId, c.orderId()).map(o -> List.of(BinanceMessages.ended(o, c, now))).orElse(List.of());
+            }
+            case "AssetChanged" -> {
+                AssetChanged a = event.payloadAs(AssetChanged.class);
+                String position = BinanceMessages.accountPosition(a, now);
+                yield MOVES_MONEY.contains(a.businessType())
+                        ? List.of(BinanceMessages.balanceUpdate(a, now), position) : List.of(position);
+            }
+            default -> List.of();
+        };
+    }
+
+    /** Ledger steps that bring money in or take it out, as opposed to freezing it or trading it. */
+    private static final Set<String> MOVES_MONEY = Set.of("DEPOSIT", "WITHDRAW_COMPLETED", "ADJUSTMENT");
+
+    private java.util.Optional<OrderView> order(long userId, long orderId) {
+        try {
+            return orders.order(userId, orderId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "order " + orderId + " not read for the user stream", e);
+            return java.util.Optional.empty();
+        }
     }
 
     /** Tickers and current candles of symbols that traded, once settled, unchanged ones not repeated. */
@@ -150,16 +293,28 @@ public class StreamHub {
         refreshUntil.entrySet().removeIf(e -> e.getValue() < now);
         for (String symbol : refreshUntil.keySet()) {
             try {
-                if (listened(symbol + "@ticker")) {
-                    push(symbol + "@ticker", EventCodec.toJson(marketData.ticker(symbol)));
+                String prefix = BinanceStreams.prefix(symbol);
+                if (listened(symbol + "@ticker") || listened(prefix + "ticker") || listened(prefix + "miniTicker")) {
+                    MarketData.Ticker ticker = marketData.ticker(symbol);
+                    if (listened(symbol + "@ticker")) {
+                        push(symbol + "@ticker", EventCodec.toJson(ticker));
+                    }
+                    if (listened(prefix + "ticker")) {
+                        push(prefix + "ticker", BinanceMessages.ticker(ticker, depth.depth(symbol, 1), now));
+                    }
+                    if (listened(prefix + "miniTicker")) {
+                        push(prefix + "miniTicker", BinanceMessages.miniTicker(ticker, now));
+                    }
                 }
                 for (KlineInterval interval : KlineInterval.values()) {
                     String stream = symbol + "@kline_" + interval.code();
-                    if (listened(stream)) {
+                    String binance = prefix + "kline_" + interval.code();
+                    if (listened(stream) || listened(binance)) {
                         List<MarketData.Candle> candles = marketData.klines(symbol, interval.code(), null, 1);
                         if (!candles.isEmpty()) {
                             push(stream, "{\"symbol\":\"" + symbol + "\",\"interval\":\"" + interval.code()
                                     + "\",\"candle\":" + EventCodec.toJson(candles.get(0)) + "}");
+                            push(binance, BinanceMessages.kline(symbol, interval, candles.get(0), now));
                         }
                     }
                 }
@@ -179,8 +334,8 @@ public class StreamHub {
         if (sessions == null || sessions.isEmpty() || data.equals(lastPushed.put(stream, data))) {
             return;
         }
-        String message = "{\"stream\":\"" + stream + "\",\"data\":" + data + "}";
-        sessions.forEach(s -> send(s, message));
+        String wrapped = "{\"stream\":\"" + stream + "\",\"data\":" + data + "}";
+        sessions.forEach(s -> send(s, Boolean.TRUE.equals(s.getUserProperties().get(RAW)) ? data : wrapped));
     }
 
     /** Blocking and one at a time per session: a WebSocket allows no overlapping sends. */

@@ -1,0 +1,33 @@
+package exchange.web.stream;
+
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
+
+/** Binance's {@code /ws}: a raw stream connection that subscribes by message. */
+@ServerEndpoint("/ws")
+public class BinanceRawEndpoint {
+    @OnOpen
+    public void open(Session session) {
+        BinanceSocket.open(session, List.of(), false);
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        BinanceSocket.message(session, text);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        BinanceSocket.close(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        BinanceSocket.close(session);
+    }
+}
