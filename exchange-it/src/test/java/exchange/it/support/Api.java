@@ -60,6 +60,16 @@ public final class Api {
         return send(request(path, token).GET().build());
     }
 
+    /** A call with Binance's API-key header and no body, as its user-stream endpoints take it. */
+    public static Reply withApiKey(String method, String path, String apiKey) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (apiKey != null) {
+            b.header("X-MBX-APIKEY", apiKey);
+        }
+        return send(b.build());
+    }
+
     private static HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
