@@ -2,6 +2,7 @@ package exchange.api.trade;
 
 import exchange.api.Page;
 import jakarta.ejb.Local;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +22,11 @@ public interface OrderService {
     Page<OrderView> history(long userId, String symbol, int page, int size);
 
     Page<TradeView> trades(long userId, String symbol, int page, int size);
+
+    /** The trading limits of the user's KYC level, per quote asset, and what the user ordered today (UTC). */
+    List<TradeLimit> limits(long userId);
+
+    record TradeLimit(int kycLevel, String quoteAsset, BigDecimal orderMax, BigDecimal dailyMax, BigDecimal usedToday)
+            implements java.io.Serializable {
+    }
 }

@@ -22,6 +22,13 @@ public class OrderDesk implements OrderService {
     private PlaceOrder placeOrder;
     @EJB
     private CancelOrder cancelOrder;
+    @EJB
+    private TradingLimits limits;
+
+    @Override
+    public List<TradeLimit> limits(long userId) {
+        return limits.of(userId);
+    }
 
     @Override
     public OrderView place(OrderRequest request) {

@@ -15,7 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
 
 /**
- * Seed 3.3, one JTA transaction: check the filters, freeze the funds in the wallet, insert the
+ * Seed 3.3, one JTA transaction: check the filters and the KYC level's trading limits, freeze the funds in the wallet, insert the
  * order, and publish OrderCreated, the engine's place command, in the symbol's queue. Any
  * rejection rolls all of it back, so nothing stays frozen.
  */
@@ -29,6 +29,8 @@ public class PlaceOrder {
     private TradeEventOutbox events;
     @EJB
     private MarketProtection protection;
+    @EJB
+    private TradingLimits limits;
 
     public OrderView place(OrderRequest request) {
         if (request.clientOrderId() != null) {
@@ -47,6 +49,7 @@ public class PlaceOrder {
             throw new BusinessException(ErrorCode.SYMBOL_HALTED);
         }
         ValidOrder valid = OrderFilters.check(symbol, request, quantity -> protection.priceFor(symbol, quantity));
+        limits.admit(request.userId(), symbol, valid);
         String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : UUID.randomUUID().toString();
         Order order = new Order(request.userId(), clientOrderId, valid);
         em.persist(order);

@@ -43,6 +43,7 @@ public final class BinanceErrors {
             case INVALID_ORDER -> response(-1106, 400, message);
             case INVALID_INTERVAL -> response(-1120, 400, "Invalid interval.");
             case VALIDATION_FAILED, INVALID_AMOUNT -> response(-1102, 400, message);
+            case TRADING_LIMIT_EXCEEDED -> response(-2010, 400, message);
             case NO_LIQUIDITY -> response(-2010, 400, "Order would immediately match and take no liquidity: " + message);
             case TOO_MANY_REQUESTS -> response(-1003, 429, "Too many requests; " + message);
             case TOO_MANY_ORDERS -> response(-1015, 429, "Too many new orders; " + message);

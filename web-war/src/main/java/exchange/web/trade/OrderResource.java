@@ -94,6 +94,13 @@ public class OrderResource {
         return orders.trades(userId(), symbol, page, size);
     }
 
+    /** The trading limits of the caller's KYC level per quote asset, and today's usage. */
+    @GET
+    @Path("limits")
+    public List<OrderService.TradeLimit> limits() {
+        return orders.limits(userId());
+    }
+
     private long userId() {
         return caller.userId();
     }
