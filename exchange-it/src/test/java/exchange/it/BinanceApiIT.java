@@ -10,6 +10,7 @@ import exchange.it.support.Users;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -171,6 +172,49 @@ class BinanceApiIT {
         assertEquals(204, Api.delete("/api/user/api-keys/" + keyId(t, trading), t.token()).status());
         binanceError(401, -2015, signed("GET", "/api/v3/account", "", trading, System.currentTimeMillis(), null));
         assertEquals(404, Api.delete("/api/user/api-keys/" + keyId(t, here), other.token()).status(), "not the stranger's key");
+    }
+
+    /**
+     * FULL (the default for LIMIT and MARKET) answers once the engine has: the taker's fills with
+     * their commission in the asset received; RESULT without fills; ACK at once. An order over the
+     * KYC level's trading limit is Binance's -2010.
+     */
+    @Test
+    void fullAndResultResponsesCarryTheEnginesAnswer() throws Exception {
+        String admin = Users.adminToken();
+        Users.Trader maker = LedgerIT.fundedTrader("full-maker", admin, "BTC", "3");
+        Users.Trader taker = LedgerIT.fundedTrader("full-taker", admin, "USDT", "10000");
+        String symbol = TradingIT.freshSymbol(admin, "BTC", "USDT", "0.01", "0.001", "1");
+        assertEquals(201, TradingIT.order(maker, TradingIT.limit(symbol, "SELL", "100", "1")).status());
+        assertEquals(201, TradingIT.order(maker, TradingIT.limit(symbol, "SELL", "101", "1")).status());
+        Key key = newKey(taker, List.of("TRADE"), List.of());
+
+        JsonObject full = signed("POST", "/api/v3/order", "symbol=" + symbol + "&side=BUY&type=LIMIT&timeInForce=GTC"
+                + "&quantity=1.5&price=101", key, System.currentTimeMillis(), "body").json();
+        assertEquals("FILLED", full.getString("status"), full.toString());
+        assertEquals(0, new BigDecimal("1.5").compareTo(new BigDecimal(full.getString("executedQty"))), full.toString());
+        List<JsonObject> fills = full.getJsonArray("fills").getValuesAs(JsonObject.class);
+        assertEquals(2, fills.size(), full.toString());
+        assertEquals(0, new BigDecimal("100").compareTo(new BigDecimal(fills.get(0).getString("price"))));
+        assertEquals(0, new BigDecimal("1").compareTo(new BigDecimal(fills.get(0).getString("qty"))));
+        assertEquals(0, new BigDecimal("0.001").compareTo(new BigDecimal(fills.get(0).getString("commission"))), "0.1% of 1 BTC");
+        assertEquals("BTC", fills.get(0).getString("commissionAsset"));
+        assertEquals(0, new BigDecimal("101").compareTo(new BigDecimal(fills.get(1).getString("price"))));
+
+        JsonObject result = signed("POST", "/api/v3/order", "symbol=" + symbol + "&side=BUY&type=LIMIT&timeInForce=IOC"
+                + "&quantity=1&price=101&newOrderRespType=RESULT", key, System.currentTimeMillis(), "body").json();
+        assertEquals("EXPIRED", result.getString("status"), "0.5 filled, the rest expired: " + result);
+        assertEquals(0, new BigDecimal("0.5").compareTo(new BigDecimal(result.getString("executedQty"))));
+        assertFalse(result.containsKey("fills"));
+
+        JsonObject ack = signed("POST", "/api/v3/order", "symbol=" + symbol + "&side=BUY&type=LIMIT&timeInForce=GTC"
+                + "&quantity=1&price=90&newOrderRespType=ACK", key, System.currentTimeMillis(), "body").json();
+        assertFalse(ack.containsKey("status"), ack.toString());
+
+        Reply overLimit = signed("POST", "/api/v3/order", "symbol=" + symbol + "&side=BUY&type=LIMIT&timeInForce=GTC"
+                + "&quantity=30000&price=90", key, System.currentTimeMillis(), "body");
+        binanceError(400, -2010, overLimit);
+        assertTrue(overLimit.json().getString("msg").contains("KYC level 0 allows orders of up to 2000000 USDT"), overLimit.body().toString());
     }
 
     private static long keyId(Users.Trader t, Key key) {

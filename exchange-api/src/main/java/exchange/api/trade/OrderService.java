@@ -23,6 +23,9 @@ public interface OrderService {
 
     Page<TradeView> trades(long userId, String symbol, int page, int size);
 
+    /** The fills of one of the user's own orders, oldest first; empty for another user's order. */
+    List<TradeView> orderTrades(long userId, long orderId);
+
     /** The trading limits of the user's KYC level, per quote asset, and what the user ordered today (UTC). */
     List<TradeLimit> limits(long userId);
 

@@ -5,6 +5,7 @@ import exchange.api.trade.OrderRequest;
 import exchange.api.trade.OrderService;
 import exchange.api.trade.OrderView;
 import exchange.api.trade.TradeView;
+import exchange.trade.market.Symbol;
 import exchange.trade.settlement.Trade;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -72,7 +73,17 @@ public class OrderDesk implements OrderService {
         List<TradeView> items = em.createQuery("SELECT t FROM Trade t" + where + " ORDER BY t.id DESC", Trade.class)
                 .setParameter("u", userId).setParameter("s", symbol)
                 .setFirstResult(page * size).setMaxResults(size).getResultStream()
-                .flatMap(t -> t.viewsFor(userId).stream()).toList();
+                .flatMap(t -> t.viewsFor(userId, em.find(Symbol.class, t.symbol())).stream()).toList();
         return new Page<>(items, page, size, total);
+    }
+
+    @Override
+    public List<TradeView> orderTrades(long userId, long orderId) {
+        if (order(userId, orderId).isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT t FROM Trade t WHERE t.buyOrderId = :o OR t.sellOrderId = :o ORDER BY t.id", Trade.class)
+                .setParameter("o", orderId).getResultStream()
+                .flatMap(t -> t.viewsFor(userId, em.find(Symbol.class, t.symbol())).stream()).filter(v -> v.orderId() == orderId).toList();
     }
 }

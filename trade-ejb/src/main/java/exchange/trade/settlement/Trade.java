@@ -1,6 +1,7 @@
 package exchange.trade.settlement;
 
 import exchange.api.trade.TradeView;
+import exchange.trade.market.Symbol;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -79,16 +80,23 @@ public class Trade {
         return id;
     }
 
-    /** The trade as each of its sides sees it (both, for a self-trade). */
-    public List<TradeView> viewsFor(long userId) {
+    public String symbol() {
+        return symbol;
+    }
+
+    /**
+     * The trade as each of its sides sees it (both, for a self-trade): the buyer paid its fee in
+     * the base asset it received, the seller in the quote asset.
+     */
+    public List<TradeView> viewsFor(long userId, Symbol market) {
         List<TradeView> views = new ArrayList<>(2);
         if (buyerId == userId) {
             views.add(new TradeView(id, symbol, buyOrderId, "BUY", price, quantity, quoteQuantity, buyerFee,
-                    "base", "SELL".equals(takerSide), createdAt));
+                    market.baseAsset(), "SELL".equals(takerSide), createdAt));
         }
         if (sellerId == userId) {
             views.add(new TradeView(id, symbol, sellOrderId, "SELL", price, quantity, quoteQuantity, sellerFee,
-                    "quote", "BUY".equals(takerSide), createdAt));
+                    market.quoteAsset(), "BUY".equals(takerSide), createdAt));
         }
         return views;
     }

@@ -13,6 +13,7 @@ import exchange.api.user.ApiKeys;
 import exchange.api.wallet.AccountView;
 import exchange.api.wallet.WalletAccounts;
 import exchange.web.limits.OrderRate;
+import exchange.web.trade.OrderResults;
 import exchange.web.limits.Weight;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -53,6 +54,8 @@ public class BinanceApi {
     private WalletAccounts accounts;
     @Inject
     private SignedCall call;
+    @Inject
+    private OrderResults results;
 
     @GET
     @Path("ping")
@@ -219,11 +222,11 @@ public class BinanceApi {
         if ("ACK".equalsIgnoreCase(respType)) {
             return ack;
         }
-        Map<String, Object> result = BinanceShapes.order(placed);
+        // RESULT and FULL (Binance's default for LIMIT and MARKET) answer once the engine has.
+        Map<String, Object> result = BinanceShapes.order(results.settled(call.userId(), placed));
         result.putAll(ack);
         if (!"RESULT".equalsIgnoreCase(respType)) {
-            // The engine answers asynchronously: fills are known later (GET order, myTrades, the user stream).
-            result.put("fills", List.of());
+            result.put("fills", orders.orderTrades(call.userId(), placed.orderId()).stream().map(BinanceShapes::fill).toList());
         }
         return result;
     }

@@ -127,6 +127,17 @@ public final class BinanceShapes {
         return m;
     }
 
+    /** One fill of a FULL order response. */
+    static Map<String, Object> fill(TradeView t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("price", plain(t.price()));
+        m.put("qty", plain(t.quantity()));
+        m.put("commission", plain(t.fee()));
+        m.put("commissionAsset", t.feeAsset());
+        m.put("tradeId", t.tradeId());
+        return m;
+    }
+
     static Map<String, Object> myTrade(TradeView t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("symbol", t.symbol());

@@ -4,6 +4,7 @@ import exchange.api.event.AssetChanged;
 import exchange.api.event.ConsumerGroups;
 import exchange.api.event.DepthUpdated;
 import exchange.api.event.MatchOutcome;
+import exchange.api.event.MatchFailed;
 import exchange.api.event.MatchSuccess;
 import exchange.api.event.OrderCancelled;
 import exchange.api.event.OrderCreated;
@@ -17,6 +18,7 @@ import exchange.api.trade.MarketData;
 import exchange.api.trade.OrderBookDepth;
 import exchange.api.trade.OrderService;
 import exchange.api.trade.OrderView;
+import exchange.web.trade.PlacementOutcomes;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -24,6 +26,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.websocket.Session;
@@ -73,6 +76,8 @@ public class StreamHub {
     private OrderBookDepth depth;
     @EJB
     private OrderService orders;
+    @Inject
+    private PlacementOutcomes outcomes;
     @Resource
     private ManagedScheduledExecutorService scheduler;
     private RocketMqSubscriber subscriber;
@@ -83,7 +88,7 @@ public class StreamHub {
         String node = System.getProperty("com.sun.aas.instanceName", "server") + "-"
                 + ManagementFactory.getRuntimeMXBean().getName();
         subscriber = RocketMqSubscriber.startBroadcast(ConsumerGroups.NOTIFY, node, Map.of(
-                Topics.MATCH, "MatchSuccess || DepthUpdated",
+                Topics.MATCH, "MatchSuccess || MatchFailed || DepthUpdated",
                 Topics.TRADE, "OrderCreated || OrderFilled || OrderPartiallyFilled || OrderCancelled || TradeFeeCalculated",
                 Topics.WALLET, "AssetChanged"), this::route);
         refresher = scheduler.scheduleWithFixedDelay(this::refreshStatistics, REFRESH_MILLIS, REFRESH_MILLIS,
@@ -138,7 +143,12 @@ public class StreamHub {
                 push(d.symbol() + "@depth", event.payload());
                 binanceDepth(d);
             }
-            case "MatchSuccess" -> trades(event);
+            case "MatchSuccess" -> {
+                MatchOutcome outcome = event.payloadAs(MatchSuccess.class).outcome();
+                outcomes.engineAnswered(outcome);
+                trades(event, outcome);
+            }
+            case "MatchFailed" -> outcomes.engineAnswered(event.payloadAs(MatchFailed.class).outcome());
             case "TradeFeeCalculated" -> {
                 refreshUntil.put(symbolOf(event.payload()), System.currentTimeMillis() + REFRESH_WINDOW_MILLIS);
                 user(event);
@@ -192,8 +202,7 @@ public class StreamHub {
 
     private static final byte[] PING_DATA = "ping".getBytes(StandardCharsets.US_ASCII);
 
-    private void trades(EventEnvelope event) {
-        MatchOutcome outcome = event.payloadAs(MatchSuccess.class).outcome();
+    private void trades(EventEnvelope event, MatchOutcome outcome) {
         String prefix = BinanceStreams.prefix(outcome.symbol());
         long tradeTime = event.occurredAt().toEpochMilli();
         boolean trade = listened(prefix + "trade");
