@@ -97,6 +97,41 @@ class KycIT {
         return Api.post("/api/wallet/withdraw/apply", "{\"asset\":\"BTC\",\"address\":\"" + address + "\",\"amount\":" + amount + "}", t.token());
     }
 
+    /** Level 1 by text message: the code sent to the application's phone approves it, once, for its owner only. */
+    @Test
+    void aPhoneVerifiedByTextMessageReachesLevelOne() {
+        Users.Trader t = Users.register("sms");
+        Users.Trader stranger = Users.register("sms-stranger");
+        String phone = "+4917" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        long app = Api.post("/api/user/kyc/applications", "{\"level\":1,\"phone\":\"" + phone + "\"}", t.token())
+                .json().getJsonNumber("id").longValue();
+        assertEquals(404, Api.post("/api/user/kyc/applications/" + app + "/phone-code", "", stranger.token()).status(),
+                "not the stranger's application");
+        assertEquals(0, exchange.it.support.Mailbox.textsTo(phone).size());
+        assertEquals(202, Api.post("/api/user/kyc/applications/" + app + "/phone-code", "", t.token()).status());
+        assertError(429, "CODE_RATE_LIMITED", Api.post("/api/user/kyc/applications/" + app + "/phone-code", "", t.token()));
+        String code = exchange.it.support.Mailbox.latestTextCode(phone);
+
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        assertError(400, "CODE_INVALID", Api.post("/api/user/kyc/applications/" + app + "/phone-code/verify",
+                "{\"code\":\"" + wrong + "\"}", t.token()));
+        assertError(400, "VALIDATION_FAILED", Api.post("/api/user/kyc/applications/" + app + "/phone-code/verify",
+                "{\"code\":\"12\"}", t.token()));
+        assertEquals(404, Api.post("/api/user/kyc/applications/" + app + "/phone-code/verify",
+                "{\"code\":\"" + code + "\"}", stranger.token()).status());
+        assertEquals(0, Api.get("/api/user/kyc", t.token()).json().getInt("level"));
+
+        Api.Reply verified = Api.post("/api/user/kyc/applications/" + app + "/phone-code/verify",
+                "{\"code\":\"" + code + "\"}", t.token());
+        assertEquals(200, verified.status(), verified.body());
+        assertEquals("APPROVED", verified.json().getString("status"));
+        assertEquals(1, Api.get("/api/user/kyc", t.token()).json().getInt("level"));
+        assertError(409, "KYC_NOT_PENDING", Api.post("/api/user/kyc/applications/" + app + "/phone-code/verify",
+                "{\"code\":\"" + code + "\"}", t.token()));
+        Eventually.holds(Duration.ofSeconds(20), "KYCApproved audited", () -> Db.count("SELECT COUNT(*) FROM exchange_finance.audit_log"
+                + " WHERE event_type = 'KYCApproved' AND payload REGEXP ?", "\"userId\":" + t.id() + "[,}]") == 1);
+    }
+
     private static BigDecimal balanceFrozen(Users.Trader t) {
         return Api.get("/api/wallet/accounts", t.token()).structure().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(a -> a.getString("asset").equals("BTC")).findFirst().orElseThrow().getJsonNumber("frozen").bigDecimalValue();

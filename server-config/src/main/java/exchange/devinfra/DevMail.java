@@ -20,7 +20,7 @@ import java.util.Locale;
 /**
  * A real SMTP server for development and tests (GreenMail) and its inbox over HTTP:
  * {@code GET /mailbox?to=a@b.c} lists the messages to that address as JSON (all without "to"),
- * {@code DELETE /mailbox} empties it.
+ * {@code DELETE /mailbox} empties it. The same HTTP server hosts the text-message sink ({@link DevSms}).
  */
 final class DevMail {
     private final GreenMail smtp;
@@ -37,6 +37,7 @@ final class DevMail {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 16);
         DevMail mail = new DevMail(smtp, http);
         http.createContext("/mailbox", mail::handle);
+        DevSms.attach(http);
         http.start();
         return mail;
     }
@@ -87,7 +88,7 @@ final class DevMail {
                 + "}";
     }
 
-    private static String queryParam(HttpExchange ex, String name) {
+    static String queryParam(HttpExchange ex, String name) {
         String q = ex.getRequestURI().getRawQuery();
         if (q == null) {
             return null;
@@ -122,7 +123,7 @@ final class DevMail {
         return b.append('"').toString();
     }
 
-    private static void respond(HttpExchange ex, int status, String body) throws IOException {
+    static void respond(HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);

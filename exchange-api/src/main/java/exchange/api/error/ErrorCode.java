@@ -60,6 +60,7 @@ public enum ErrorCode {
     PROBE_ROLLED_BACK(409, "The probe transaction was rolled back on purpose; nothing was published."),
     DEPOSITS_UNAVAILABLE(503, "Deposits on this chain are not available right now."),
     MAIL_UNAVAILABLE(503, "The verification e-mail could not be sent; try again later."),
+    SMS_UNAVAILABLE(503, "The verification text message could not be sent; try again later."),
     INTERNAL(500, "Unexpected error.");
 
     private final int httpStatus;

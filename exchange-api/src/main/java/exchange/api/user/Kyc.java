@@ -23,6 +23,15 @@ public interface Kyc {
     /** kind: one the level asks for; contentType image/png, image/jpeg or application/pdf, matching the bytes. */
     DocumentView upload(long userId, long applicationId, String kind, String contentType, InputStream content);
 
+    /**
+     * Level 1 is a verified phone: a one-time code by text message to the phone of the user's
+     * pending level-1 application (at most one a minute, valid five minutes).
+     */
+    void sendPhoneCode(long userId, long applicationId);
+
+    /** The right code approves the level-1 application at once (reviewer "sms"): level 1, KYCApproved. */
+    ApplicationView verifyPhone(long userId, long applicationId, String code);
+
     List<ApplicationView> pending(int limit);
 
     /** Approval needs every document of the level; a rejection needs a reason. KYCApproved on approval. */

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The dev SMTP server's inbox, read over its HTTP endpoint. */
+/** The dev SMTP server's inbox and the dev SMS sink, read over their HTTP endpoint. */
 public final class Mailbox {
     private static final String BASE = System.getProperty("exchange.mailbox-url", "http://127.0.0.1:8025");
     private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
@@ -21,9 +21,29 @@ public final class Mailbox {
     }
 
     public static JsonArray messagesTo(String email) {
+        return list("/mailbox?to=", email);
+    }
+
+    public static JsonArray textsTo(String phone) {
+        return list("/sms?to=", phone);
+    }
+
+    /** The code in the newest text message to this number, waiting for it to arrive. */
+    public static String latestTextCode(String phone) {
+        return Eventually.get(Duration.ofSeconds(10), () -> {
+            JsonArray texts = textsTo(phone);
+            if (texts.isEmpty()) {
+                return null;
+            }
+            Matcher m = CODE.matcher(texts.getJsonObject(texts.size() - 1).getString("text"));
+            return m.find() ? m.group(1) : null;
+        });
+    }
+
+    private static JsonArray list(String path, String to) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(BASE + "/mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8))).build(),
+                    URI.create(BASE + path + URLEncoder.encode(to, StandardCharsets.UTF_8))).build(),
                     HttpResponse.BodyHandlers.ofString());
             return (JsonArray) Api.parse(r.body());
         } catch (Exception e) {

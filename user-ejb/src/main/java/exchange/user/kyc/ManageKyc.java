@@ -6,6 +6,7 @@ import exchange.api.event.KYCApproved;
 import exchange.api.persistence.InstantConverter;
 import exchange.api.user.Kyc;
 import exchange.user.account.User;
+import exchange.user.account.VerificationCodes;
 import exchange.user.messaging.UserEventOutbox;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -47,6 +48,10 @@ public class ManageKyc implements Kyc {
     private EntityManager em;
     @EJB
     private UserEventOutbox events;
+    @EJB
+    private VerificationCodes codes;
+    @Inject
+    private SmsGateway sms;
     @Inject
     @ConfigProperty(name = "exchange.kyc.storage-dir")
     Optional<String> storageDir;
@@ -135,6 +140,44 @@ public class ManageKyc implements Kyc {
                 .setParameter(1, applicationId).setParameter(2, userId).setParameter(3, kind).setParameter(4, type)
                 .setParameter(5, bytes.length).setParameter(6, sha256).setParameter(7, stored).executeUpdate();
         return documents(applicationId).stream().filter(d -> d.kind().equals(kind)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void sendPhoneCode(long userId, long applicationId) {
+        String phone = pendingPhoneApplication(userId, applicationId);
+        String subject = phoneSubject(userId, phone);
+        String code = codes.issue(subject);
+        try {
+            sms.send(phone, "Your exchange verification code is " + code + ". It is valid for 5 minutes.");
+        } catch (RuntimeException e) {
+            codes.withdraw(subject);
+            throw e;
+        }
+    }
+
+    @Override
+    public ApplicationView verifyPhone(long userId, long applicationId, String code) {
+        String phone = pendingPhoneApplication(userId, applicationId);
+        String subject = phoneSubject(userId, phone);
+        codes.verify(subject, code);
+        ApplicationView approved = review(applicationId, true, "sms", null);
+        codes.consume(subject);
+        return approved;
+    }
+
+    /** The phone of the user's own pending level-1 application; 404 for another's, 409 once decided. */
+    private String pendingPhoneApplication(long userId, long applicationId) {
+        Object[] app = application(applicationId, false).filter(a -> ((Number) a[1]).longValue() == userId
+                        && ((Number) a[2]).intValue() == 1)
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No level-1 application " + applicationId + " of yours."));
+        if (!"PENDING".equals(app[3])) {
+            throw new BusinessException(ErrorCode.KYC_NOT_PENDING);
+        }
+        return (String) app[6];
+    }
+
+    private static String phoneSubject(long userId, String phone) {
+        return "phone:" + userId + ":" + phone;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package exchange.user.registration;
 
+import exchange.user.account.VerificationCodes;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.user.AccessToken;
@@ -23,7 +24,7 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RegisterUser implements UserRegistration {
     @EJB
-    private RegistrationCodes codes;
+    private VerificationCodes codes;
     @EJB
     private CreateUser createUser;
     @EJB
@@ -45,9 +46,9 @@ public class RegisterUser implements UserRegistration {
         if (createUser.exists(email)) {
             throw new BusinessException(ErrorCode.EMAIL_TAKEN);
         }
-        codes.verify(email, code);
+        codes.verify("email:" + email, code);
         User user = createUser.create(email, passwords.hash(password));
-        codes.consume(email);
+        codes.consume("email:" + email);
         return tokens.issue(user.id(), user.email(), Set.of(TokenIssuer.TRADER));
     }
 }

@@ -1,5 +1,6 @@
 package exchange.user.registration;
 
+import exchange.user.account.VerificationCodes;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.user.account.Emails;
@@ -13,20 +14,20 @@ import jakarta.ejb.TransactionAttributeType;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SendRegistrationCode {
     @EJB
-    private RegistrationCodes codes;
+    private VerificationCodes codes;
     @EJB
     private VerificationMail mail;
 
     public void send(String rawEmail) {
         String email = Emails.normalize(rawEmail);
-        String code = codes.issue(email);
+        String code = codes.issue("email:" + email);
         try {
             mail.sendCode(email, code);
         } catch (BusinessException e) {
-            codes.withdraw(email);
+            codes.withdraw("email:" + email);
             throw e;
         } catch (RuntimeException e) {
-            codes.withdraw(email);
+            codes.withdraw("email:" + email);
             throw new BusinessException(ErrorCode.MAIL_UNAVAILABLE);
         }
     }

@@ -50,4 +50,26 @@ public class KycResource {
                            InputStream content) {
         return Response.status(Response.Status.CREATED).entity(kyc.upload(caller.userId(), id, kind, type, content)).build();
     }
+
+    /** Level 1: a one-time code by text message to the phone of the pending level-1 application. */
+    @POST
+    @Path("applications/{id}/phone-code")
+    public Response sendPhoneCode(@PathParam("id") long id) {
+        kyc.sendPhoneCode(caller.userId(), id);
+        return Response.accepted(java.util.Map.of("sent", true)).build();
+    }
+
+    /** The code from the text message; the right one approves the level-1 application at once. */
+    @POST
+    @Path("applications/{id}/phone-code/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Kyc.ApplicationView verifyPhone(@PathParam("id") long id, PhoneCode body) {
+        if (body == null || body.code() == null || !body.code().matches("\\d{6}")) {
+            throw new exchange.api.error.BusinessException(exchange.api.error.ErrorCode.VALIDATION_FAILED, "code: six digits");
+        }
+        return kyc.verifyPhone(caller.userId(), id, body.code());
+    }
+
+    public record PhoneCode(String code) {
+    }
 }

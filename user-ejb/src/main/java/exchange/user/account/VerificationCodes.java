@@ -1,4 +1,4 @@
-package exchange.user.registration;
+package exchange.user.account;
 
 import exchange.api.Redis;
 import exchange.api.error.BusinessException;
@@ -15,15 +15,17 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Sign-up codes live in Redis, not the database: they expire by themselves (5 minutes), a
- * mailbox gets at most one per minute, and five wrong guesses burn the code.
+ * One-time codes sent to an e-mail address (sign-up) or a phone (KYC level 1), kept in Redis,
+ * not the database: they expire by themselves (5 minutes), a subject gets at most one per
+ * minute, and five wrong guesses burn the code. A subject names the channel and the address,
+ * e.g. {@code subject:a@b.c}.
  */
 @Singleton
 @Lock(LockType.READ)
-public class RegistrationCodes {
-    static final int TTL_SECONDS = 300;
-    static final int RESEND_SECONDS = 60;
-    static final int MAX_TRIES = 5;
+public class VerificationCodes {
+    public static final int TTL_SECONDS = 300;
+    public static final int RESEND_SECONDS = 60;
+    public static final int MAX_TRIES = 5;
 
     private final SecureRandom random = new SecureRandom();
     private JedisPooled redis;
@@ -39,24 +41,24 @@ public class RegistrationCodes {
     }
 
     /** Creates a fresh code for the address, or refuses if one was sent within the last minute. */
-    public String issue(String email) {
-        if (redis.set(resendKey(email), "1", SetParams.setParams().nx().ex(RESEND_SECONDS)) == null) {
+    public String issue(String subject) {
+        if (redis.set(resendKey(subject), "1", SetParams.setParams().nx().ex(RESEND_SECONDS)) == null) {
             throw new BusinessException(ErrorCode.CODE_RATE_LIMITED);
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
-        redis.setex(codeKey(email), TTL_SECONDS, code);
-        redis.del(triesKey(email));
+        redis.setex(codeKey(subject), TTL_SECONDS, code);
+        redis.del(triesKey(subject));
         return code;
     }
 
     /** The mail did not go out: forget the code and let the user ask again at once. */
-    public void withdraw(String email) {
-        redis.del(codeKey(email), triesKey(email), resendKey(email));
+    public void withdraw(String subject) {
+        redis.del(codeKey(subject), triesKey(subject), resendKey(subject));
     }
 
     /** Checks without consuming: the code is consumed only once the account really exists. */
-    public void verify(String email, String code) {
-        String stored = redis.get(codeKey(email));
+    public void verify(String subject, String code) {
+        String stored = redis.get(codeKey(subject));
         if (stored == null) {
             throw new BusinessException(ErrorCode.CODE_EXPIRED);
         }
@@ -64,28 +66,28 @@ public class RegistrationCodes {
                 code.getBytes(StandardCharsets.UTF_8))) {
             return;
         }
-        long tries = redis.incr(triesKey(email));
-        redis.expire(triesKey(email), TTL_SECONDS);
+        long tries = redis.incr(triesKey(subject));
+        redis.expire(triesKey(subject), TTL_SECONDS);
         if (tries >= MAX_TRIES) {
-            redis.del(codeKey(email));
+            redis.del(codeKey(subject));
             throw new BusinessException(ErrorCode.CODE_TRIES_EXCEEDED);
         }
         throw new BusinessException(ErrorCode.CODE_INVALID);
     }
 
-    public void consume(String email) {
-        redis.del(codeKey(email), triesKey(email));
+    public void consume(String subject) {
+        redis.del(codeKey(subject), triesKey(subject));
     }
 
-    private static String codeKey(String email) {
-        return "user:regcode:" + email;
+    private static String codeKey(String subject) {
+        return "user:code:" + subject;
     }
 
-    private static String triesKey(String email) {
-        return "user:regcode:tries:" + email;
+    private static String triesKey(String subject) {
+        return "user:code:tries:" + subject;
     }
 
-    private static String resendKey(String email) {
-        return "user:regcode:sent:" + email;
+    private static String resendKey(String subject) {
+        return "user:code:sent:" + subject;
     }
 }
