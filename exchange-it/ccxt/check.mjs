@@ -1,26 +1,11 @@
 // Drives the exchange's /api/v3 with ccxt's own binance class, as a Binance user's program would,
 // and prints what it saw as one JSON line for CcxtIT to check. Exits non-zero on any failure.
-import ccxt from 'ccxt';
+import { ccxt, connect, sleep } from './exchange.mjs';
 
-const base = process.env.EXCHANGE_BASE_URL || 'http://127.0.0.1:8080';
-const exchange = new ccxt.binance({
-  apiKey: process.env.EXCHANGE_API_KEY,
-  secret: process.env.EXCHANGE_API_SECRET,
-  enableRateLimit: false,
-  options: {
-    fetchMarkets: { types: ['spot'] },  // no futures or options here
-    fetchMargins: false,
-    fetchCurrencies: false,             // Binance's sapi wallet endpoints are not part of the spot API
-    defaultType: 'spot',
-  },
-});
-exchange.urls.api.public = `${base}/api/v3`;
-exchange.urls.api.private = `${base}/api/v3`;
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const seen = {};
 try {
-  const markets = await exchange.loadMarkets();
+  const exchange = await connect(ccxt.binance, process.env.EXCHANGE_API_KEY, process.env.EXCHANGE_API_SECRET);
+  const markets = exchange.markets;
   seen.markets = Object.keys(markets).sort();
   const btc = markets['BTC/USDT'];
   seen.btcPrecision = { price: btc.precision.price, amount: btc.precision.amount, minCost: btc.limits.cost.min };

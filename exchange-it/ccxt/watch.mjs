@@ -2,36 +2,18 @@
 // streams: it keeps a local order book from a REST snapshot plus depthUpdate diffs (checking that
 // each diff's U follows the last u) while two accounts trade at random through ccxt's REST
 // client, and watches trades and the ticker. Prints what it saw as one JSON line for CcxtIT.
-import ccxt from 'ccxt';
+import { ccxt, connect, sleep } from './exchange.mjs';
 
-const base = process.env.EXCHANGE_BASE_URL || 'http://127.0.0.1:8080';
 const marketId = process.env.EXCHANGE_MARKET;
 const keys = [
   [process.env.EXCHANGE_API_KEY, process.env.EXCHANGE_API_SECRET],
   [process.env.EXCHANGE_API_KEY_2, process.env.EXCHANGE_API_SECRET_2],
 ];
-const options = { fetchMarkets: { types: ['spot'] }, fetchMargins: false, fetchCurrencies: false, defaultType: 'spot' };
-
-// Several test markets share a base and quote (so one unified symbol): keep only ours.
-async function connect(Class, apiKey, secret) {
-  const exchange = new Class({ apiKey, secret, enableRateLimit: false, options: { ...options } });
-  exchange.urls.api.public = `${base}/api/v3`;
-  exchange.urls.api.private = `${base}/api/v3`;
-  if (exchange.urls.api.ws !== undefined) exchange.urls.api.ws.spot = `${base.replace(/^http/, "ws")}/ws`;
-  // ccxt wants an http agent loaded before it opens a plain ws:// socket (ours is not TLS).
-  if (exchange.urls.api.ws !== undefined) await exchange.loadHttpProxyAgent();
-  await exchange.loadMarkets();
-  const ours = Object.values(exchange.markets_by_id).flat().filter((m) => m.id === marketId);
-  exchange.setMarkets(ours);
-  return exchange;
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const levels = (side) => side.map(([p, q]) => `${p}:${q}`).join(',');
 const seen = {};
 try {
-  const watcher = await connect(ccxt.pro.binance, keys[0][0], keys[0][1]);
-  const traders = [await connect(ccxt.binance, ...keys[0]), await connect(ccxt.binance, ...keys[1])];
+  const watcher = await connect(ccxt.pro.binance, keys[0][0], keys[0][1], marketId);
+  const traders = [await connect(ccxt.binance, ...keys[0], marketId), await connect(ccxt.binance, ...keys[1], marketId)];
   const symbol = watcher.markets_by_id[marketId][0].symbol;
   seen.symbol = symbol;
 

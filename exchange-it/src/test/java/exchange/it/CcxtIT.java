@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -65,10 +66,7 @@ class CcxtIT {
         for (String n : new String[] {"", "_2"}) {
             Users.Trader t = LedgerIT.fundedTrader("ccxt-ws", admin, "USDT", "100000");
             Api.post("/api/admin/wallet/adjustments", LedgerIT.adjustment(t.id(), "BTC", "50", null), admin);
-            Api.Reply key = Api.post("/api/user/api-keys", "{\"label\":\"ws\",\"permissions\":[\"READ\",\"TRADE\"]}", t.token());
-            assertEquals(201, key.status(), key.body());
-            env.put("EXCHANGE_API_KEY" + n, key.json().getString("apiKey"));
-            env.put("EXCHANGE_API_SECRET" + n, key.json().getString("secret"));
+            putKey(env, n, t, List.of("READ", "TRADE"));
         }
         JsonObject seen = node("watch.mjs", env);
         System.out.println("ccxt.pro saw " + seen);
@@ -80,6 +78,43 @@ class CcxtIT {
         assertTrue(seen.getBoolean("sameTradeIds"), seen.toString());
         assertEquals(0, seen.getJsonNumber("lastTradePrice").bigDecimalValue()
                 .compareTo(seen.getJsonNumber("tickerLast").bigDecimalValue()), seen.toString());
+    }
+
+    /**
+     * ccxt's WebSocket class subscribes to an account's data through our Binance WebSocket API
+     * (a signed userDataStream.subscribe.signature) and follows its orders to filled and
+     * canceled, with the fee, and its balances to what REST reports.
+     */
+    @Test
+    void ccxtProFollowsAnAccountThroughTheUserDataStream() throws Exception {
+        installCcxt();
+        String admin = Users.adminToken();
+        String market = TradingIT.freshSymbol(admin, "BTC", "USDT", "0.01", "0.001", "1");
+        Users.Trader me = LedgerIT.fundedTrader("ccxt-me", admin, "BTC", "2");
+        Api.post("/api/admin/wallet/adjustments", LedgerIT.adjustment(me.id(), "USDT", "100", null), admin);
+        Users.Trader other = LedgerIT.fundedTrader("ccxt-other", admin, "USDT", "1000");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("EXCHANGE_MARKET", market));
+        putKey(env, "", me, List.of("READ", "TRADE"));
+        putKey(env, "_2", other, List.of("TRADE"));
+        JsonObject seen = node("user.mjs", env);
+        System.out.println("ccxt.pro user stream saw " + seen);
+        JsonObject sell = seen.getJsonObject("sell");
+        assertEquals("closed", sell.getString("status"), seen.toString());
+        assertEquals(0, new BigDecimal("0.5").compareTo(sell.getJsonNumber("filled").bigDecimalValue()));
+        assertEquals(0, new BigDecimal("0.05").compareTo(sell.getJsonNumber("fee").bigDecimalValue()), "0.1% of 50 USDT");
+        assertEquals("USDT", sell.getString("feeCurrency"));
+        assertEquals("canceled", seen.getString("buyStatus"), seen.toString());
+        assertEquals(seen.getJsonObject("rest"), seen.getJsonObject("watched"));
+        assertEquals(0, new BigDecimal("1.5").compareTo(seen.getJsonObject("rest").getJsonNumber("btcFree").bigDecimalValue()));
+        assertEquals(0, new BigDecimal("149.95").compareTo(seen.getJsonObject("rest").getJsonNumber("usdtFree").bigDecimalValue()));
+    }
+
+    private static void putKey(Map<String, String> env, String suffix, Users.Trader t, List<String> permissions) {
+        Api.Reply key = Api.post("/api/user/api-keys", "{\"label\":\"ccxt\",\"permissions\":[\""
+                + String.join("\",\"", permissions) + "\"]}", t.token());
+        assertEquals(201, key.status(), key.body());
+        env.put("EXCHANGE_API_KEY" + suffix, key.json().getString("apiKey"));
+        env.put("EXCHANGE_API_SECRET" + suffix, key.json().getString("secret"));
     }
 
     /** Runs one of the ccxt scripts and reads the JSON line it prints last. */

@@ -92,7 +92,7 @@ public class SignedRequestFilter implements ContainerRequestFilter {
     }
 
     /** Binance's rule: timestamp < serverTime + 1000 and serverTime - timestamp <= recvWindow. */
-    private static void checkTime(String timestamp, String recvWindow) {
+    public static void checkTime(String timestamp, String recvWindow) {
         if (timestamp == null || !timestamp.matches("\\d{1,15}")) {
             throw new BinanceError(-1102, 400, "Mandatory parameter 'timestamp' was not sent, was empty/null, or malformed.");
         }

@@ -64,6 +64,8 @@ public class StreamHub {
     /** Session properties: send the data alone, not wrapped in {stream, data}; speak Binance's shapes. */
     static final String RAW = "raw";
     static final String BINANCE = "binance";
+    private static final String SUBSCRIPTION = "binance.subscriptionId";
+    private static final String SUBSCRIPTION_COUNTER = "binance.subscriptions";
 
     private final Map<String, Set<Session>> byStream = new ConcurrentHashMap<>();
     private final Map<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
@@ -122,6 +124,22 @@ public class StreamHub {
 
     void addUser(Session session, long userId) {
         byUser.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    /**
+     * A Binance WebSocket API connection that subscribed to its user's data: the events come
+     * wrapped as {"subscriptionId":n,"event":...}. Returns n, this connection's subscription.
+     */
+    int addWsApiUser(Session session, long userId) {
+        forgetUser(session);
+        int subscription = (Integer) session.getUserProperties().merge(SUBSCRIPTION_COUNTER, 0, (a, b) -> (Integer) a + 1);
+        session.getUserProperties().put(SUBSCRIPTION, subscription);
+        addUser(session, userId);
+        return subscription;
+    }
+
+    void forgetUser(Session session) {
+        byUser.values().forEach(s -> s.remove(session));
     }
 
     /** A Binance-face client: pinged, and given Binance's shapes on its user stream. */
@@ -247,7 +265,9 @@ public class StreamHub {
         for (Session s : sessions) {
             if (Boolean.TRUE.equals(s.getUserProperties().get(BINANCE))) {
                 binance = binance != null ? binance : binanceUser(event, userId);
-                binance.forEach(m -> send(s, m));
+                Object subscription = s.getUserProperties().get(SUBSCRIPTION);
+                binance.forEach(m -> send(s, subscription == null ? m
+                        : "{\"subscriptionId\":" + subscription + ",\"event\":" + m + "}"));
             } else if (!"TradeFeeCalculated".equals(event.type())) {
                 ours = ours != null ? ours : "{\"stream\":\"user\",\"event\":\"" + event.type() + "\",\"time\":"
                         + event.occurredAt().toEpochMilli() + ",\"data\":" + event.payload() + "}";

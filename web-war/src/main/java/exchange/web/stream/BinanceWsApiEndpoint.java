@@ -1,0 +1,126 @@
+package exchange.web.stream;
+
+import exchange.api.error.BusinessException;
+import exchange.api.user.ApiKeys;
+import exchange.web.binance.BinanceError;
+import exchange.web.binance.BinanceErrors;
+import exchange.web.binance.SignedRequestFilter;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The part of Binance's WebSocket API ({@code /ws-api/v3}) that carries a user's data stream on
+ * the request connection itself, as current Binance clients (ccxt's among them) subscribe to it:
+ * {@code userDataStream.subscribe.signature} with {@code apiKey}, {@code timestamp} and an
+ * HMAC-SHA256 {@code signature} over the other parameters sorted by name, then execution reports
+ * and balances as {@code {"subscriptionId":0,"event":{...}}}. Also {@code ping}, {@code time}
+ * and {@code userDataStream.unsubscribe}.
+ */
+@ServerEndpoint("/ws-api/v3")
+public class BinanceWsApiEndpoint {
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @OnOpen
+    public void open(Session session) {
+        hub().addBinance(session);
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        JsonValue id = JsonValue.NULL;
+        try {
+            JsonObject request = JSON.createReader(new StringReader(text)).readObject();
+            id = request.getOrDefault("id", JsonValue.NULL);
+            JsonObject params = request.get("params") instanceof JsonObject p ? p : JsonValue.EMPTY_JSON_OBJECT;
+            String method = request.get("method") instanceof JsonString m ? m.getString() : "";
+            JsonObjectBuilder result = switch (method) {
+                case "ping" -> JSON.createObjectBuilder();
+                case "time" -> JSON.createObjectBuilder().add("serverTime", System.currentTimeMillis());
+                case "userDataStream.subscribe.signature" -> subscribe(session, params);
+                case "userDataStream.unsubscribe" -> {
+                    hub().forgetUser(session);
+                    yield JSON.createObjectBuilder();
+                }
+                default -> throw new BinanceError(-1102, 400, "Unknown method '" + method + "'.");
+            };
+            StreamHub.send(session, JSON.createObjectBuilder().add("id", id).add("status", 200).add("result", result)
+                    .add("rateLimits", JSON.createArrayBuilder()).build().toString());
+        } catch (BinanceError e) {
+            StreamHub.send(session, error(id, e.status(), e.code(), e.getMessage()));
+        } catch (BusinessException e) {
+            Response r = BinanceErrors.response(e.code(), e.getMessage());
+            Map<?, ?> body = (Map<?, ?>) r.getEntity();
+            StreamHub.send(session, error(id, r.getStatus(), ((Number) body.get("code")).intValue(), (String) body.get("msg")));
+        } catch (RuntimeException e) {
+            StreamHub.send(session, error(id, 400, -1102, "Malformed request: send a JSON object with id, method and params."));
+        }
+    }
+
+    /** The signature covers every parameter but itself, sorted by name, as a query string. */
+    private static JsonObjectBuilder subscribe(Session session, JsonObject params) {
+        Map<String, String> sorted = new TreeMap<>();
+        params.forEach((k, v) -> sorted.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
+        String signature = sorted.remove("signature");
+        String apiKey = sorted.get("apiKey");
+        if (apiKey == null || signature == null) {
+            throw new BinanceError(-1102, 400, "Mandatory parameters 'apiKey', 'timestamp' and 'signature' must be sent.");
+        }
+        SignedRequestFilter.checkTime(sorted.get("timestamp"), sorted.get("recvWindow"));
+        String payload = sorted.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        ApiKeys.Verified key = CDI.current().select(ApiKeys.class).get()
+                .verify(apiKey, payload, signature, remoteAddress(session), ApiKeys.Permission.READ);
+        int subscription = hub().addWsApiUser(session, key.userId());
+        return JSON.createObjectBuilder().add("subscriptionId", subscription);
+    }
+
+    /**
+     * The client's address, for the key's IP whitelist. The WebSocket API does not expose it;
+     * Payara's implementation (Tyrus) does. Unknown, it matches no whitelist: such keys are refused.
+     */
+    private static String remoteAddress(Session session) {
+        try {
+            Object address = session.getClass().getMethod("getRemoteAddr").invoke(session);
+            return address == null ? "" : address.toString();
+        } catch (ReflectiveOperationException e) {
+            return "";
+        }
+    }
+
+    private static String error(JsonValue id, int status, int code, String msg) {
+        return JSON.createObjectBuilder().add("id", id).add("status", status)
+                .add("error", JSON.createObjectBuilder().add("code", code).add("msg", msg)).build().toString();
+    }
+
+    @OnClose
+    public void close(Session session) {
+        hub().forget(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        hub().forget(session);
+    }
+
+    private static StreamHub hub() {
+        return CDI.current().select(StreamHub.class).get();
+    }
+}
