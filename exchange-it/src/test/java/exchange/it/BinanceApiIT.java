@@ -217,6 +217,49 @@ class BinanceApiIT {
         assertTrue(overLimit.json().getString("msg").contains("KYC level 0 allows orders of up to 2000000 USDT"), overLimit.body().toString());
     }
 
+    /**
+     * Binance's wallet endpoints at /sapi: only a key with the WITHDRAW permission withdraws, such a
+     * key needs an IP whitelist, and its withdrawal is the one our own API shows, funds frozen.
+     */
+    @Test
+    void onlyAKeyThatMayWithdrawWithdraws() throws Exception {
+        String admin = Users.adminToken();
+        Users.Trader t = LedgerIT.fundedTrader("sapi", admin, "ETH", "10");
+        Api.Reply anywhere = Api.post("/api/user/api-keys", "{\"label\":\"w\",\"permissions\":[\"WITHDRAW\"]}", t.token());
+        assertEquals(400, anywhere.status(), "a withdrawing key without an IP whitelist: " + anywhere.body());
+        Key trading = newKey(t, List.of("TRADE"), List.of());
+        Key withdrawing = newKey(t, List.of("WITHDRAW"), List.of("127.0.0.1"));
+        String params = "coin=ETH&network=ETH&address=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed&amount=6&withdrawOrderId=sapi-"
+                + System.nanoTime();
+
+        binanceError(401, -2015, signed("POST", "/sapi/v1/capital/withdraw/apply", params, trading, System.currentTimeMillis(), "body"));
+        assertEquals(0, new BigDecimal("10").compareTo(LedgerIT.available(t, "ETH")), "nothing frozen");
+
+        Reply applied = signed("POST", "/sapi/v1/capital/withdraw/apply", params, withdrawing, System.currentTimeMillis(), "body");
+        assertEquals(200, applied.status(), applied.body().toString());
+        String id = applied.json().getString("id");
+        assertEquals(id, signed("POST", "/sapi/v1/capital/withdraw/apply", params, withdrawing, System.currentTimeMillis(), "body")
+                .json().getString("id"), "a repeated withdrawOrderId is the same withdrawal");
+        assertEquals(0, new BigDecimal("3.999").compareTo(LedgerIT.available(t, "ETH")), "6 + 0.001 fee frozen");
+        assertEquals(400, signed("POST", "/sapi/v1/capital/withdraw/apply", params.replace("0x5aAe", "0x5aae").replace("sapi-", "sapi-x"),
+                withdrawing, System.currentTimeMillis(), "body").status(), "a bad checksum");
+
+        JsonObject listed = signed("GET", "/sapi/v1/capital/withdraw/history", "coin=ETH", trading, System.currentTimeMillis(), null)
+                .body().asJsonArray().getValuesAs(JsonObject.class).stream().filter(w -> w.getString("id").equals(id))
+                .findFirst().orElseThrow();
+        assertEquals(2, listed.getInt("status"), "awaiting approval: above the automatic limit");
+        assertEquals(0, new BigDecimal("6").compareTo(new BigDecimal(listed.getString("amount"))));
+        JsonObject ours = Api.get("/api/wallet/withdraw/history?asset=ETH", t.token()).structure().asJsonArray()
+                .getValuesAs(JsonObject.class).get(0);
+        assertEquals(Long.parseLong(id), ours.getJsonNumber("id").longValue());
+        assertEquals("PENDING_REVIEW", ours.getString("status"));
+
+        String address = signed("GET", "/sapi/v1/capital/deposit/address", "coin=ETH", trading, System.currentTimeMillis(), null)
+                .json().getString("address");
+        assertEquals(Api.post("/api/wallet/recharge/apply", "{\"asset\":\"ETH\"}", t.token()).json().getString("address"), address);
+        assertEquals(200, Api.post("/api/admin/wallet/withdrawals/" + id + "/reject", "{\"reason\":\"test\"}", admin).status());
+    }
+
     private static long keyId(Users.Trader t, Key key) {
         return Api.get("/api/user/api-keys", t.token()).structure().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(k -> k.getString("apiKey").equals(key.apiKey())).findFirst().orElseThrow().getJsonNumber("id").longValue();

@@ -27,7 +27,7 @@ class RegistrationIT {
         assertTrue(mail.getString("subject").matches("Your verification code: \\d{6}"), mail.toString());
 
         try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
-            long ttl = redis.ttl("user:regcode:" + email);
+            long ttl = redis.ttl("user:code:email:" + email);
             assertTrue(ttl > 280 && ttl <= 300, "code TTL is five minutes, was " + ttl);
         }
 
@@ -63,7 +63,7 @@ class RegistrationIT {
         }
         // the code is spent once the account exists
         try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
-            assertEquals(null, redis.get("user:regcode:" + email));
+            assertEquals(null, redis.get("user:code:email:" + email));
         }
     }
 

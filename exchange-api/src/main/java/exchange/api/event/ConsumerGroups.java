@@ -7,6 +7,8 @@ public final class ConsumerGroups {
     public static final String WALLET = "wallet-service-group";
     public static final String MATCH = "match-service-group";
     public static final String FINANCE = "finance-service-group";
+    /** Finance's risk control: deposits and lock-outs checked against the rules. */
+    public static final String RISK = "risk-service-group";
     /** Pushes to WebSocket clients: consumed by broadcast, every node its own copy. */
     public static final String NOTIFY = "notify-service-group";
 

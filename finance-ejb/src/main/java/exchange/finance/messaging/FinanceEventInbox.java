@@ -12,7 +12,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.util.Map;
 
-/** Finance hears everything it audits, under {@code finance-service-group}. */
+/** Finance hears everything it audits, under {@code finance-service-group}: its own risk findings too. */
 @Singleton
 @Startup
 @DependsOn("FinanceSchema")
@@ -27,7 +27,7 @@ public class FinanceEventInbox {
     @PostConstruct
     void start() {
         subscriber = RocketMqSubscriber.start(ConsumerGroups.FINANCE,
-                Map.of(Topics.USER, "*", Topics.WALLET, WALLET_EVENTS, Topics.SYSTEM, "*",
+                Map.of(Topics.USER, "*", Topics.WALLET, WALLET_EVENTS, Topics.SYSTEM, "*", Topics.FINANCE, "RiskTriggered",
                         Topics.TRADE, "OrderFilled || OrderPartiallyFilled || OrderCancelled || TradeFeeCalculated"), audit::record);
     }
 

@@ -47,6 +47,10 @@ public class ManageApiKeys implements ApiKeys {
         if (ips.size() > MAX_IPS || ips.stream().anyMatch(ip -> !IPV4.matcher(ip).matches() && !(ip.contains(":") && IPV6.matcher(ip).matches()))) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "ipWhitelist: at most " + MAX_IPS + " literal IPv4 or IPv6 addresses");
         }
+        if (permissions != null && permissions.contains(Permission.WITHDRAW) && ips.isEmpty()) {
+            // A stolen key that may withdraw must still be useless from anywhere else (Binance's rule too).
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "ipWhitelist: a key that may withdraw needs the addresses it is used from");
+        }
         if (em.createNamedQuery(ApiKey.OF_USER, ApiKey.class).setParameter("userId", userId).getResultList().size() >= MAX_KEYS_PER_USER) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "at most " + MAX_KEYS_PER_USER + " API keys per account");
         }

@@ -1,5 +1,6 @@
 package exchange.wallet.withdraw;
 
+import exchange.api.finance.RiskControl;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.event.WithdrawCompleted;
@@ -42,9 +43,20 @@ public class ApplyWithdrawal implements Withdrawals {
     private ManageWhitelist whitelist;
     @EJB
     private exchange.api.user.Kyc kyc;
+    @EJB
+    private RiskControl risk;
 
     @Override
     public WithdrawalView apply(long userId, WithdrawRequest request) {
+        return apply(userId, request, true);
+    }
+
+    @Override
+    public WithdrawalView applyWithApiKey(long userId, WithdrawRequest request) {
+        return apply(userId, request, false);
+    }
+
+    private WithdrawalView apply(long userId, WithdrawRequest request, boolean askSecondFactor) {
         if (request.requestId() != null) {
             List<Withdrawal> earlier = em.createNamedQuery(Withdrawal.BY_REQUEST, Withdrawal.class)
                     .setParameter("userId", userId).setParameter("requestId", request.requestId()).getResultList();
@@ -53,7 +65,9 @@ public class ApplyWithdrawal implements Withdrawals {
             }
         }
         // The second factor first: a wrong code reveals nothing about the rest of the request.
-        secondFactor.require(userId, request.totpCode());
+        if (askSecondFactor) {
+            secondFactor.require(userId, request.totpCode());
+        }
         AssetNetwork where = AssetNetwork.resolve(em, request.asset(), request.network());
         String address = WithdrawAddresses.check(where.chain(), request.address(), ApplyDepositAddress.bitcoinNetwork());
         whitelist.requireAllowed(userId, where.chain(), address);
@@ -74,9 +88,27 @@ public class ApplyWithdrawal implements Withdrawals {
         em.flush();
         // Insufficient balance throws a rollback exception: the withdrawal row goes with it.
         funds.freeze(userId, where.asset(), amount.add(where.withdrawFee()), "WITHDRAW", Long.toString(withdrawal.id()));
+        RiskControl.Assessment assessment = risk.assessWithdrawal(facts(withdrawal));
+        if (assessment.hold()) {
+            withdrawal.heldByRisk("Held by risk control: " + String.join(", ",
+                    assessment.findings().stream().filter(f -> "HOLD".equals(f.action())).map(RiskControl.FindingView::ruleCode).toList()));
+        }
         events.publish(new WithdrawRequested(withdrawal.id(), userId, where.asset(), where.network(), address, amount,
                 where.withdrawFee(), withdrawal.status()));
         return withdrawal.view();
+    }
+
+    /** What the risk rules ask of this withdrawal that only the wallet's own tables tell. */
+    private RiskControl.WithdrawalFacts facts(Withdrawal w) {
+        java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        List<java.time.Instant> recent = em.createQuery("SELECT x.createdAt FROM Withdrawal x WHERE x.userId = :u AND x.id <> :id"
+                        + " AND x.createdAt > :since", java.time.Instant.class)
+                .setParameter("u", w.view().userId()).setParameter("id", w.id()).setParameter("since", since).getResultList();
+        long toSameAddress = em.createQuery("SELECT COUNT(x) FROM Withdrawal x WHERE x.userId = :u AND x.id <> :id"
+                        + " AND x.address = :a AND x.status <> 'REJECTED'", Long.class)
+                .setParameter("u", w.view().userId()).setParameter("id", w.id()).setParameter("a", w.view().address()).getSingleResult();
+        return new RiskControl.WithdrawalFacts(w.id(), w.view().userId(), w.view().asset(), w.view().amount(), w.view().address(),
+                toSameAddress == 0, recent);
     }
 
     /**

@@ -145,6 +145,15 @@ public class Withdrawal {
         this.completedAt = updatedAt;
     }
 
+    /** Risk rules hit: an operator reviews it, however small it is. */
+    void heldByRisk(String why) {
+        if (APPROVED.equals(status)) {
+            this.status = REVIEW;
+            this.reason = why.length() > 255 ? why.substring(0, 255) : why;
+            this.updatedAt = Instant.now();
+        }
+    }
+
     /** The chain would not take it, or it failed there: nothing was paid, an operator decides again. */
     void returnedForReview(String why) {
         if (!SIGNED.equals(status) && !BROADCAST.equals(status)) {

@@ -15,8 +15,13 @@ public final class BinanceErrors {
     private BinanceErrors() {
     }
 
+    /** The Binance faces: {@code /api/v3} and {@code /sapi} (served from {@code /api/sapi}). */
     public static boolean applies(UriInfo uri) {
-        return uri != null && uri.getPath().startsWith("v3/") || uri != null && uri.getPath().startsWith("/v3/");
+        if (uri == null) {
+            return false;
+        }
+        String path = uri.getPath().startsWith("/") ? uri.getPath().substring(1) : uri.getPath();
+        return path.startsWith("v3/") || path.startsWith("sapi/");
     }
 
     public static Response response(int code, int status, String msg) {
