@@ -10,4 +10,7 @@ public interface UserDirectory {
     Page<UserView> users(int page, int size, String emailContains);
 
     Optional<UserView> user(long id);
+
+    /** How many users signed up in [from, to): the finance report's new users. */
+    long registeredBetween(java.time.Instant from, java.time.Instant to);
 }

@@ -27,7 +27,7 @@ public class FinanceEventInbox {
     @PostConstruct
     void start() {
         subscriber = RocketMqSubscriber.start(ConsumerGroups.FINANCE,
-                Map.of(Topics.USER, "*", Topics.WALLET, WALLET_EVENTS, Topics.SYSTEM, "*", Topics.FINANCE, "RiskTriggered",
+                Map.of(Topics.USER, "*", Topics.WALLET, WALLET_EVENTS, Topics.SYSTEM, "*", Topics.FINANCE, "RiskTriggered || FinanceCalculated",
                         Topics.TRADE, "OrderFilled || OrderPartiallyFilled || OrderCancelled || TradeFeeCalculated"), audit::record);
     }
 

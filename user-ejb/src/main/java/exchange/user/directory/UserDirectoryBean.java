@@ -34,4 +34,10 @@ public class UserDirectoryBean implements UserDirectory {
     private static UserView view(User u) {
         return new UserView(u.id(), u.email(), u.status(), u.createdAt());
     }
+
+    @Override
+    public long registeredBetween(java.time.Instant from, java.time.Instant to) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM exchange_user.users WHERE created_at >= ?1 AND created_at < ?2")
+                .setParameter(1, java.sql.Timestamp.from(from)).setParameter(2, java.sql.Timestamp.from(to)).getSingleResult()).longValue();
+    }
 }
