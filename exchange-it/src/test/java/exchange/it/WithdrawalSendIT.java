@@ -122,7 +122,15 @@ class WithdrawalSendIT {
         assertEquals(0, new BigDecimal("61.0002").compareTo(balance(t, "BTC", "frozen")));
         assertEquals(200, Api.post("/api/admin/wallet/withdrawals/" + rejected + "/reject", "{\"reason\":\"test\"}", admin).status());
         assertEquals(0, new BigDecimal("60.0001").compareTo(balance(t, "BTC", "frozen")), "the rejected one unfrozen");
-        assertEquals(200, Api.post("/api/admin/wallet/withdrawals/" + large + "/approve", "{}", admin).status());
+        // 60 BTC is at least BTC's four-eyes amount (1): a second, different operator approves too.
+        JsonObject firstApproval = Api.post("/api/admin/wallet/withdrawals/" + large + "/approve", "{}", admin).json();
+        assertEquals("PENDING_REVIEW", firstApproval.getString("status"), firstApproval.toString());
+        assertEquals("admin@exchange.local", firstApproval.getString("firstApprovedBy"));
+        Api.Reply sameAgain = Api.post("/api/admin/wallet/withdrawals/" + large + "/approve", "{}", admin);
+        assertEquals(409, sameAgain.status(), sameAgain.body());
+        assertEquals("FOUR_EYES_REQUIRED", sameAgain.errorCode());
+        Api.Reply secondApproval = Api.post("/api/admin/wallet/withdrawals/" + large + "/approve", "{}", Users.secondAdminToken());
+        assertEquals("APPROVED", secondApproval.json().getString("status"), secondApproval.body());
         JsonObject second = completedMiningBitcoin(t, large);
         assertEquals(List.of("60"), paidTo(second.getString("txHash"), to));
         assertTrue(ChainRpc.bitcoin("getrawtransaction", second.getString("txHash"), 1).asJsonObject()

@@ -8,12 +8,23 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-/** The audit log finance keeps of every event, newest first, filtered by type or subject. */
+/** The operators' actions, and the audit log finance keeps of every event, newest first, filtered by type or subject. */
 @Named
 @ViewScoped
 public class AuditPage extends PagedView<AuditEntryView> {
     @EJB
     private AuditTrail trail;
+    @EJB
+    private exchange.api.finance.OperatorAudit operatorAudit;
+    private java.util.List<exchange.api.finance.OperatorAudit.ActionView> actions;
+
+    /** Operators' own actions, newest first: who, what, when, before and after. */
+    public java.util.List<exchange.api.finance.OperatorAudit.ActionView> getActions() {
+        if (actions == null) {
+            actions = operatorAudit.actions(null, null, 100);
+        }
+        return actions;
+    }
     private String type = "";
     private String subject = "";
 

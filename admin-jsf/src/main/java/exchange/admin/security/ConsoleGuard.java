@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Every console page needs a signed-in operator with the admin role; only the sign-in page and
- * the Faces resources it uses are open.
+ * Every console page needs a signed-in operator with one of the roles the page names
+ * ({@link ConsolePages}); only the sign-in page and the Faces resources it uses are open.
  *
  * <p>Why a filter and not a Jakarta Security form mechanism: Payara 6 resolves one
  * HttpAuthenticationMechanism per application, and the EAR's API module already has MP-JWT's;
@@ -26,12 +26,12 @@ public class ConsoleGuard extends HttpFilter {
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
-        if (path.equals("/login.xhtml") || path.startsWith("/jakarta.faces.resource/") || session.isAdmin()) {
+        if (path.equals("/login.xhtml") || path.startsWith("/jakarta.faces.resource/") || ConsolePages.allows(session, path)) {
             res.setHeader("Cache-Control", "no-store");
             res.setHeader("X-Frame-Options", "DENY");
             chain.doFilter(req, res);
             return;
         }
-        res.sendRedirect(req.getContextPath() + "/login.xhtml");
+        res.sendRedirect(req.getContextPath() + (session.isSignedIn() ? ConsolePages.home(session) : "/login.xhtml"));
     }
 }

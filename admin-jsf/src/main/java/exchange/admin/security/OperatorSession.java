@@ -18,7 +18,30 @@ public class OperatorSession implements Serializable {
     }
 
     public boolean isAdmin() {
-        return operator != null && operator.roles().contains(ADMIN);
+        return hasRole(ADMIN);
+    }
+
+    public boolean isSignedIn() {
+        return operator != null;
+    }
+
+    /** admin may do everything; the other roles what their pages allow. */
+    public boolean hasRole(String role) {
+        return operator != null && (operator.roles().contains(role) || operator.roles().contains(ADMIN));
+    }
+
+    /** Any of the roles, comma separated (for page guards and menus). */
+    public boolean hasAnyRole(String roles) {
+        for (String role : roles.split(",")) {
+            if (hasRole(role.trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public String getRoles() {
+        return operator == null ? "" : String.join(", ", new java.util.TreeSet<>(operator.roles()));
     }
 
     public String getEmail() {

@@ -24,17 +24,17 @@ public class SignIn {
 
     public String signIn() {
         Optional<OperatorView> operator = operators.authenticate(email, password)
-                .filter(o -> o.roles().contains(OperatorSession.ADMIN));
+                .filter(o -> o.roles().stream().anyMatch(OperatorAuthentication.ROLES::contains));
         FacesContext faces = FacesContext.getCurrentInstance();
         if (operator.isEmpty()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong e-mail or password, or no admin role.", null));
+                    "Wrong e-mail or password, or no console role.", null));
             return null;
         }
         // A new session id at sign-in, so a session id planted before it is worth nothing.
         ((HttpServletRequest) faces.getExternalContext().getRequest()).changeSessionId();
         session.signIn(operator.get());
-        return "/users.xhtml?faces-redirect=true";
+        return ConsolePages.home(session) + "?faces-redirect=true";
     }
 
     public String getEmail() {

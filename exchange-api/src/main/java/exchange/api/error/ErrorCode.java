@@ -46,6 +46,7 @@ public enum ErrorCode {
     KYC_DOCUMENTS_MISSING(409, "The application lacks a document its level asks for."),
     DOCUMENT_INVALID(400, "The document is of a kind, type or size that is not accepted, or its content is not what its type says."),
     WITHDRAWAL_LIMIT_EXCEEDED(400, "This withdrawal would pass the daily limit of your KYC level."),
+    FOUR_EYES_REQUIRED(409, "This withdrawal needs the approval of a second, different operator."),
     TRADING_LIMIT_EXCEEDED(400, "This order would pass a trading limit of your KYC level."),
     SESSION_INVALID(401, "The session was ended or the refresh token is not valid: sign in again."),
     LOGIN_LOCKED(429, "Too many failed sign-ins for this account: try again later."),

@@ -22,7 +22,11 @@ public interface Withdrawals {
     /** Operators: what waits for review, oldest first. */
     List<WithdrawalView> pendingReview(int limit);
 
-    /** Operators: approve or reject (with a reason) a withdrawal that waits for review. */
+    /**
+     * Operators: approve or reject (with a reason) a withdrawal that waits for review. One of at
+     * least its network's four-eyes amount needs two approvals by different operators: the first
+     * leaves it in review (firstApprovedBy), the same operator again is 409 FOUR_EYES_REQUIRED.
+     */
     WithdrawalView review(long withdrawalId, boolean approve, String operator, String reason);
 
     /** totpCode: required when the user has two-factor authentication on. */
@@ -34,6 +38,6 @@ public interface Withdrawals {
      * counts them), COMPLETED, REJECTED.
      */
     record WithdrawalView(long id, long userId, String asset, String network, String address, BigDecimal amount, BigDecimal fee,
-                          String status, String reason, String txHash, int confirmations, Instant createdAt, Instant updatedAt) {
+                          String status, String reason, String firstApprovedBy, String txHash, int confirmations, Instant createdAt, Instant updatedAt) {
     }
 }

@@ -45,6 +45,24 @@ public final class Users {
         return reply.json().getString("token");
     }
 
+    /** A second operator with the admin role (made once per database), for four-eyes approvals. */
+    public static String secondAdminToken() {
+        return operatorToken("second-admin@exchange.local", "admin");
+    }
+
+    /** An operator with one role, made once per database with a password the tests know. */
+    public static String operatorToken(String email, String role) {
+        String password = "Operator-Passw0rd";
+        Api.Reply made = Api.post("/api/admin/operators", "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\",\"roles\":[\"" + role + "\"]}", adminToken());
+        if (made.status() != 201 && made.status() != 409) {
+            throw new IllegalStateException("operator " + email + " not made: " + made.body());
+        }
+        Api.Reply reply = Api.post("/api/admin/login", Api.obj("email", email, "password", password));
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getString("token");
+    }
+
     public static Path work() {
         return Path.of(System.getProperty("exchange.work", ".work"));
     }

@@ -45,4 +45,26 @@ public class OperatorAuthenticationBean implements OperatorAuthentication {
                 .orElseThrow(() -> new BusinessException(ErrorCode.BAD_CREDENTIALS));
         return tokens.issue(operator.id(), operator.email(), operator.roles());
     }
+
+    @Override
+    public OperatorView create(String email, String password, java.util.Set<String> roles) {
+        if (roles == null || roles.isEmpty() || !ROLES.containsAll(roles)) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "roles: one or more of " + ROLES);
+        }
+        String address = exchange.user.account.Emails.normalize(email);
+        exchange.user.account.Passwords.checkStrength(password, address);
+        if (em.createNamedQuery(Operator.BY_EMAIL, Operator.class).setParameter("email", address).getResultStream().findFirst().isPresent()) {
+            throw new BusinessException(ErrorCode.EMAIL_TAKEN, "An operator with this e-mail exists.");
+        }
+        Operator operator = new Operator(address, passwords.hash(password), java.util.Set.copyOf(roles));
+        em.persist(operator);
+        em.flush();
+        return new OperatorView(operator.id(), operator.email(), operator.roles());
+    }
+
+    @Override
+    public java.util.List<OperatorView> operators() {
+        return em.createQuery("SELECT o FROM Operator o ORDER BY o.id", Operator.class).getResultStream()
+                .map(o -> new OperatorView(o.id(), o.email(), o.roles())).toList();
+    }
 }

@@ -39,6 +39,8 @@ public class AssetNetwork {
     private BigDecimal minWithdraw;
     @Column(name = "auto_approve_max", nullable = false, precision = 36, scale = 18)
     private BigDecimal autoApproveMax;
+    @Column(name = "four_eyes_above", nullable = false, precision = 36, scale = 18)
+    private BigDecimal fourEyesAbove;
 
     protected AssetNetwork() {
     }
@@ -69,6 +71,11 @@ public class AssetNetwork {
 
     public BigDecimal minWithdraw() {
         return minWithdraw;
+    }
+
+    /** From this amount on, two different operators approve (zero: never). */
+    public BigDecimal fourEyesAbove() {
+        return fourEyesAbove;
     }
 
     public BigDecimal autoApproveMax() {

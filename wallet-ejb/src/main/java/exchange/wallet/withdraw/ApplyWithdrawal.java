@@ -98,6 +98,11 @@ public class ApplyWithdrawal implements Withdrawals {
         return withdrawal.view();
     }
 
+    private boolean needsFourEyes(Withdrawal w) {
+        BigDecimal limit = AssetNetwork.resolve(em, w.view().asset(), w.view().network()).fourEyesAbove();
+        return limit.signum() > 0 && w.view().amount().compareTo(limit) >= 0;
+    }
+
     /** What the risk rules ask of this withdrawal that only the wallet's own tables tell. */
     private RiskControl.WithdrawalFacts facts(Withdrawal w) {
         java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
@@ -157,6 +162,16 @@ public class ApplyWithdrawal implements Withdrawals {
         }
         if (!approve && (reason == null || reason.isBlank())) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "reason: a rejection needs one");
+        }
+        if (approve && needsFourEyes(w)) {
+            if (w.firstApprovedBy() == null) {
+                w.firstApproval(operator);
+                return w.view();
+            }
+            if (w.firstApprovedBy().equals(operator)) {
+                throw new BusinessException(ErrorCode.FOUR_EYES_REQUIRED, "Withdrawal " + withdrawalId
+                        + " was approved by " + operator + " already: a second operator approves it.");
+            }
         }
         w.reviewed(approve, operator, reason);
         if (!approve) {

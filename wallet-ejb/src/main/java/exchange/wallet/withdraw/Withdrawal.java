@@ -70,6 +70,10 @@ public class Withdrawal {
     private String txHash;
     @Column(name = "reviewed_by")
     private String reviewedBy;
+    @Column(name = "first_approved_by")
+    private String firstApprovedBy;
+    @Column(name = "first_approved_at")
+    private Instant firstApprovedAt;
     private String reason;
     @Column(name = "raw_tx")
     private String rawTx;
@@ -112,6 +116,20 @@ public class Withdrawal {
         move(REVIEW, approve ? APPROVED : REJECTED);
         this.reviewedBy = operator;
         this.reason = reason;
+    }
+
+    /** The first of two approvals: it stays in review until a different operator approves too. */
+    void firstApproval(String operator) {
+        if (!REVIEW.equals(status) || firstApprovedBy != null) {
+            throw new IllegalStateException("withdrawal " + id + " is not waiting for a first approval");
+        }
+        this.firstApprovedBy = operator;
+        this.firstApprovedAt = Instant.now();
+        this.updatedAt = firstApprovedAt;
+    }
+
+    String firstApprovedBy() {
+        return firstApprovedBy;
     }
 
     void signed(String txHash, String rawTx, Long nonce) {
@@ -226,7 +244,7 @@ public class Withdrawal {
     }
 
     public Withdrawals.WithdrawalView view() {
-        return new Withdrawals.WithdrawalView(id, userId, asset, network, address, amount, fee, status, reason, txHash,
+        return new Withdrawals.WithdrawalView(id, userId, asset, network, address, amount, fee, status, reason, firstApprovedBy, txHash,
                 confirmations, createdAt, updatedAt);
     }
 }

@@ -1,0 +1,35 @@
+package exchange.admin.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Which roles open which page (admin opens all): support looks after users, finance after money, auditors read. */
+public final class ConsolePages {
+    private static final Map<String, String> ROLES = new LinkedHashMap<>();
+
+    static {
+        ROLES.put("/users.xhtml", "support,auditor");
+        ROLES.put("/kyc.xhtml", "support");
+        ROLES.put("/withdrawals.xhtml", "finance");
+        ROLES.put("/reports.xhtml", "finance,auditor");
+        ROLES.put("/risk.xhtml", "finance,auditor");
+        ROLES.put("/markets.xhtml", "admin");
+        ROLES.put("/operators.xhtml", "admin");
+        ROLES.put("/audit.xhtml", "auditor");
+    }
+
+    private ConsolePages() {
+    }
+
+    static boolean allows(OperatorSession session, String path) {
+        String p = path.isEmpty() || path.equals("/") ? "/users.xhtml" : path;
+        String roles = ROLES.get(p);
+        return roles != null && session.hasAnyRole(roles);
+    }
+
+    /** The first page the operator may open. */
+    public static String home(OperatorSession session) {
+        return ROLES.entrySet().stream().filter(e -> session.hasAnyRole(e.getValue())).map(Map.Entry::getKey)
+                .findFirst().orElse("/login.xhtml");
+    }
+}
