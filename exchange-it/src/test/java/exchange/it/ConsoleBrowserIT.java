@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in a real browser (Debian's Chromium, headless, driven by Selenium): operators of
  * each role sign in; support approves a KYC application; two finance operators approve a
  * withdrawal above the four-eyes amount (the first alone cannot, twice), its risk finding beside
- * it; an admin halts and resumes a market; every action is in the operators' audit. Screenshots
+ * it; support freezes and unfreezes a wallet; an admin halts and resumes a market and makes the
+ * exchange read-only and open again; every action is in the operators' audit. Screenshots
  * go to exchange-it/target/screenshots.
  */
 class ConsoleBrowserIT {
@@ -81,6 +82,17 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "kyc.approve"));
         shoot("kyc-approved");
         assertEquals(1, Api.get("/api/user/kyc", applicant.token()).json().getInt("level"));
+        // Support freezes the applicant's wallet from the user page, and unfreezes it.
+        browser.get(Api.BASE + "/admin/user.xhtml?id=" + applicant.id());
+        browser.findElement(By.id("user:reason")).sendKeys("suspicious login pattern");
+        browser.findElement(By.id("user:freezeWallet")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user:wallet"), "FROZEN"));
+        shoot("wallet-frozen");
+        Api.Reply refusedWithdrawal = Api.post("/api/wallet/withdraw/apply", "{\"asset\":\"ETH\",\"network\":\"ETH\",\"address\":"
+                + "\"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\",\"amount\":1,\"requestId\":\"" + UUID.randomUUID() + "\"}", applicant.token());
+        assertEquals("WALLET_FROZEN", refusedWithdrawal.errorCode(), refusedWithdrawal.body());
+        browser.findElement(By.id("user:unfreezeWallet")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user:wallet"), "OPEN"));
         browser.get(Api.BASE + "/admin/withdrawals.xhtml");
         assertTrue(browser.getCurrentUrl().endsWith("/kyc.xhtml") || browser.getCurrentUrl().endsWith("/users.xhtml"),
                 "support may not open the withdrawal queue: " + browser.getCurrentUrl());
@@ -128,10 +140,24 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "market.resume"));
         assertEquals(201, TradingIT.order(trader, TradingIT.limit(symbol, "BUY", "10", "1")).status());
 
+        // The read-only switch: no new orders until the exchange opens again.
+        browser.get(Api.BASE + "/admin/operations.xhtml");
+        browser.findElement(By.id("ops:toggle")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ops:mode"), "READ-ONLY"));
+        shoot("operations-read-only");
+        try {
+            assertEquals("EXCHANGE_READ_ONLY", TradingIT.order(trader, TradingIT.limit(symbol, "BUY", "10", "1")).errorCode());
+        } finally {
+            browser.findElement(By.id("ops:toggle")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ops:mode"), "OPEN"));
+        }
+        assertEquals(201, TradingIT.order(trader, TradingIT.limit(symbol, "BUY", "10", "1")).status());
+
         browser.get(Api.BASE + "/admin/audit.xhtml");
         String actions = browser.findElement(By.id("actions")).getText();
         shoot("audit");
-        for (String expected : new String[] {"kyc.approve", "withdrawal.approve", "market.halt", "market.resume"}) {
+        for (String expected : new String[] {"kyc.approve", "wallet.freeze", "wallet.unfreeze", "withdrawal.approve", "market.halt",
+                "market.resume", "exchange.read-only"}) {
             assertTrue(actions.contains(expected), expected + " audited: " + actions);
         }
         assertEquals(2, Db.count("SELECT COUNT(*) FROM exchange_finance.operator_actions WHERE action = 'withdrawal.approve'"

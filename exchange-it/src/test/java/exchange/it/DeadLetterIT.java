@@ -3,7 +3,9 @@ package exchange.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import exchange.it.support.Api;
 import exchange.it.support.Db;
+import exchange.it.support.Users;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,5 +86,24 @@ class DeadLetterIT {
         assertTrue(parked.getReconsumeTimes() >= 5, "retried five times first, was " + parked.getReconsumeTimes());
         assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_wallet.processed_events WHERE event_id = ?", eventId),
                 "every failed attempt rolled back, including its processed mark");
+
+        // Operators see it parked, with where it came from, and send it back once.
+        String admin = Users.adminToken();
+        jakarta.json.JsonObject listed = Api.get("/api/admin/operations/dead-letters?group=wallet-service-group&limit=1000", admin)
+                .structure().asJsonArray().getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(d -> eventId.equals(d.getString("eventId", null))).findFirst().orElseThrow();
+        assertEquals("user-events", listed.getString("originTopic"), listed.toString());
+        assertEquals("UserRegistered", listed.getString("tags"));
+        Api.Reply replayed = Api.post("/api/admin/operations/dead-letters/wallet-service-group/" + listed.getString("messageId")
+                + "/replay", "{}", admin);
+        assertEquals(200, replayed.status(), replayed.body());
+        assertEquals("admin@exchange.local", replayed.json().getString("replayedBy"));
+        Api.Reply again = Api.post("/api/admin/operations/dead-letters/wallet-service-group/" + listed.getString("messageId")
+                + "/replay", "{}", admin);
+        assertEquals(409, again.status(), again.body());
+        assertEquals("ALREADY_REPLAYED", again.errorCode());
+        assertEquals(1, Db.count("SELECT COUNT(*) FROM exchange_finance.operator_actions WHERE action = 'dead-letter.replay'"
+                + " AND subject = ?", "dead-letter:" + listed.getString("messageId")));
+        assertEquals(400, Api.get("/api/admin/operations/dead-letters?group=nope", admin).status());
     }
 }

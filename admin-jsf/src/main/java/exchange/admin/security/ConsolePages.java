@@ -9,11 +9,13 @@ public final class ConsolePages {
 
     static {
         ROLES.put("/users.xhtml", "support,auditor");
+        ROLES.put("/user.xhtml", "support,auditor");
         ROLES.put("/kyc.xhtml", "support");
         ROLES.put("/withdrawals.xhtml", "finance");
         ROLES.put("/reports.xhtml", "finance,auditor");
         ROLES.put("/risk.xhtml", "finance,auditor");
         ROLES.put("/markets.xhtml", "admin");
+        ROLES.put("/operations.xhtml", "admin");
         ROLES.put("/operators.xhtml", "admin");
         ROLES.put("/audit.xhtml", "auditor");
     }

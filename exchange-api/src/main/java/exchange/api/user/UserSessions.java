@@ -20,6 +20,9 @@ public interface UserSessions {
 
     boolean alive(String sessionId);
 
+    /** The account was frozen by an operator: tokens without a session (sign-up's) are refused too. */
+    boolean frozen(long userId);
+
     /** Newest first: successful and failed sign-ins, and whether each came from a device not seen before. */
     List<LoginView> logins(long userId, int limit);
 

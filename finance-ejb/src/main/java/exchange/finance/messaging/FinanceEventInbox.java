@@ -18,7 +18,7 @@ import java.util.Map;
 @DependsOn("FinanceSchema")
 public class FinanceEventInbox {
     /** The wallet's business events; not its own timers (WithdrawalCheckDue), which are the wallet's affair. */
-    private static final String WALLET_EVENTS = "AssetChanged || DepositConfirmed || WithdrawRequested || WithdrawCompleted";
+    private static final String WALLET_EVENTS = "AssetChanged || DepositConfirmed || WithdrawRequested || WithdrawCompleted || WalletFrozen";
 
     @EJB
     private RecordAuditEntry audit;

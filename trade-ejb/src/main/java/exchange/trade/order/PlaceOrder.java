@@ -31,6 +31,8 @@ public class PlaceOrder {
     private MarketProtection protection;
     @EJB
     private TradingLimits limits;
+    @EJB
+    private exchange.api.finance.ExchangeMode mode;
 
     public OrderView place(OrderRequest request) {
         if (request.clientOrderId() != null) {
@@ -40,6 +42,9 @@ public class PlaceOrder {
             if (earlier != null) {
                 return earlier.view();
             }
+        }
+        if (mode.readOnly()) {
+            throw new BusinessException(ErrorCode.EXCHANGE_READ_ONLY);
         }
         Symbol symbol = request.symbol() == null ? null : em.find(Symbol.class, request.symbol());
         if (symbol == null) {

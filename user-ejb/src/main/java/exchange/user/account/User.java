@@ -59,6 +59,11 @@ public class User {
         return kycLevel;
     }
 
+    /** ACTIVE or FROZEN (by an operator: no sign-in, no API). */
+    public void changeStatus(String newStatus) {
+        this.status = newStatus;
+    }
+
     /** Levels are reached one after the other. */
     public void reachedKycLevel(int level) {
         if (level != kycLevel + 1) {

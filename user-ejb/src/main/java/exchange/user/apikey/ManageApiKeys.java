@@ -97,6 +97,10 @@ public class ManageApiKeys implements ApiKeys {
         if (!key.ipWhitelist().isEmpty() && !key.ipWhitelist().contains(clientIp)) {
             throw rejected();
         }
+        exchange.user.account.User owner = em.find(exchange.user.account.User.class, key.userId());
+        if (owner == null || !"ACTIVE".equals(owner.status())) {
+            throw rejected(); // a frozen user's keys are refused with everything else of theirs
+        }
         return key;
     }
 

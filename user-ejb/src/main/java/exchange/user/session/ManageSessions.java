@@ -62,6 +62,11 @@ public class ManageSessions implements UserSessions {
     }
 
     @Override
+    public boolean frozen(long userId) {
+        return store.isFrozen(userId);
+    }
+
+    @Override
     public List<LoginView> logins(long userId, int limit) {
         List<?> rows = em.createNativeQuery("SELECT at, ip, user_agent, success, new_device FROM exchange_user.login_history"
                 + " WHERE user_id = ?1 ORDER BY id DESC").setParameter(1, userId).setMaxResults(limit).getResultList();

@@ -100,6 +100,19 @@ public class SessionStore {
         }
     }
 
+    /** Marks (or unmarks) a frozen account for every node's request check. */
+    public void frozen(long userId, boolean frozen) {
+        if (frozen) {
+            redis.set("ufrozen:" + userId, "1");
+        } else {
+            redis.del("ufrozen:" + userId);
+        }
+    }
+
+    public boolean isFrozen(long userId) {
+        return redis.exists("ufrozen:" + userId);
+    }
+
     /** True when the account is locked by too many failed sign-ins. */
     public boolean locked(long userId) {
         String n = redis.get("loginfail:" + userId);

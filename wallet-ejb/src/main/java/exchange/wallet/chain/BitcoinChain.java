@@ -135,6 +135,19 @@ public class BitcoinChain implements DepositChain, WithdrawChain {
         return new Sent(State.MINED, head() - confirmations + 1, confirmations);
     }
 
+    /** Whether the node holds this output unspent (mempool spends count as spent). */
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class})
+    public boolean unspent(String txHash, long index) {
+        try {
+            JsonValue out = call("gettxout", txHash, index, true);
+            return out != null && out.getValueType() == JsonValue.ValueType.OBJECT;
+        } catch (NodeError e) {
+            return false;
+        }
+    }
+
     /** The node's fee estimate in satoshis per virtual byte, empty when it has none (regtest, a young node). */
     @Timeout(CALL_TIMEOUT_MS)
     @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)

@@ -45,6 +45,10 @@ public class ApplyWithdrawal implements Withdrawals {
     private exchange.api.user.Kyc kyc;
     @EJB
     private RiskControl risk;
+    @EJB
+    private exchange.api.wallet.WalletFreeze freezes;
+    @EJB
+    private exchange.api.finance.ExchangeMode mode;
 
     @Override
     public WithdrawalView apply(long userId, WithdrawRequest request) {
@@ -63,6 +67,12 @@ public class ApplyWithdrawal implements Withdrawals {
             if (!earlier.isEmpty()) {
                 return earlier.get(0).view(); // a retried application is the first one
             }
+        }
+        if (mode.readOnly()) {
+            throw new BusinessException(ErrorCode.EXCHANGE_READ_ONLY);
+        }
+        if (freezes.frozen(userId)) {
+            throw new BusinessException(ErrorCode.WALLET_FROZEN);
         }
         // The second factor first: a wrong code reveals nothing about the rest of the request.
         if (askSecondFactor) {
@@ -162,6 +172,9 @@ public class ApplyWithdrawal implements Withdrawals {
         }
         if (!approve && (reason == null || reason.isBlank())) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "reason: a rejection needs one");
+        }
+        if (approve && freezes.frozen(w.userId())) {
+            throw new BusinessException(ErrorCode.WALLET_FROZEN);
         }
         if (approve && needsFourEyes(w)) {
             if (w.firstApprovedBy() == null) {

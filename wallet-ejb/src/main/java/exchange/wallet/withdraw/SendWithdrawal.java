@@ -202,6 +202,15 @@ public class SendWithdrawal {
                 + " WHERE chain = 'BTC' AND status = 'UNSPENT' AND block_height IS NOT NULL ORDER BY block_height, tx_hash, output_index")
                 .getResultList()) {
             Object[] r = (Object[]) row;
+            // The table can be behind the chain (a node that restarted on another chain, a spend we
+            // did not see): spend only what the node itself holds unspent, and forget the rest.
+            if (!bitcoin.unspent((String) r[0], ((Number) r[1]).longValue())) {
+                LOG.warning("Bitcoin hot output " + r[0] + ":" + r[1] + " is not unspent on the node: no longer offered");
+                em.createNativeQuery("UPDATE exchange_wallet.hot_wallet_outputs SET status = 'SPENT'"
+                        + " WHERE chain = 'BTC' AND tx_hash = ?1 AND output_index = ?2").setParameter(1, r[0]).setParameter(2, r[1])
+                        .executeUpdate();
+                continue;
+            }
             chosen.add(r);
             in += ((BigDecimal) r[2]).movePointRight(8).longValueExact();
             fee = feeRate * (TX_OVERHEAD_VB + INPUT_VB * chosen.size() + OUTPUT_VB * 2);

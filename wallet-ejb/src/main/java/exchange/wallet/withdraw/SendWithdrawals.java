@@ -48,6 +48,8 @@ public class SendWithdrawals implements HotWallets {
     private ManagedScheduledExecutorService scheduler;
     @EJB
     private SendWithdrawal send;
+    @EJB
+    private exchange.api.finance.ExchangeMode mode;
     @PersistenceContext(unitName = "wallet")
     private EntityManager em;
     @Inject
@@ -82,6 +84,9 @@ public class SendWithdrawals implements HotWallets {
     private void pass(String chain) {
         try {
             send.rearmStaleChecks(chain, STALE_CHECK);
+            if (mode.readOnly()) {
+                return; // paused by operations: nothing new goes to the chain; sent ones are still followed
+            }
             for (Long id : ids(chain, Withdrawal.SIGNED)) {
                 send.broadcast(id);
             }

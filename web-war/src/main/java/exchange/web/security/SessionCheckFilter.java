@@ -22,6 +22,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Priority(Priorities.AUTHENTICATION + 10)
 @ApplicationScoped
 public class SessionCheckFilter implements ContainerRequestFilter {
+    private static boolean isTrader(JsonWebToken jwt) {
+        return jwt.getGroups() != null && jwt.getGroups().contains("trader");
+    }
+
     @EJB
     private UserSessions sessions;
     @Inject
@@ -31,7 +35,8 @@ public class SessionCheckFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext ctx) {
         if (http.getUserPrincipal() instanceof JsonWebToken jwt) {
             String sid = Caller.sessionOf(jwt);
-            if (sid != null && !sessions.alive(sid)) {
+            // Freezing ends a user's sessions; a token of no session (sign-up's) asks the marker.
+            if (sid != null ? !sessions.alive(sid) : isTrader(jwt) && sessions.frozen(Long.parseLong(jwt.getSubject()))) {
                 ctx.abortWith(ErrorBody.response(ErrorCode.SESSION_INVALID));
             }
         }
