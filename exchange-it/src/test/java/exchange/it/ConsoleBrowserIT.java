@@ -123,6 +123,11 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "withdrawal.approve"));
         shoot("withdrawal-second-approval");
         assertTrue(!"PENDING_REVIEW".equals(withdrawal(owner, id).getString("status")), "approved by two operators");
+        // Finance looks at the figures: balances, fees and three charts drawn by Chart.js.
+        browser.get(Api.BASE + "/admin/finance.xhtml");
+        wait.until(d -> d.findElements(By.cssSelector("canvas")).size() == 3);
+        assertTrue(browser.findElement(By.id("finance:balances")).getText().contains("USDT"));
+        shoot("finance");
         signOut();
 
         // An admin halts a market: orders are refused until it resumes.

@@ -48,4 +48,27 @@ class MarketAdminIT {
         assertEquals(201, Api.post("/api/trade/order/create", sell, seller.token()).status());
         assertError(400, "UNKNOWN_SYMBOL", Api.post("/api/admin/markets/NOPE1/halt", null, admin));
     }
+
+    /** Fees and the minimum notional are edited on a live market; the next trade pays the new fee. */
+    @Test
+    void feesAndTheMinimumNotionalChangeOnALiveMarket() {
+        String admin = Users.adminToken();
+        String symbol = TradingIT.freshSymbol(admin, "BTC", "USDT", "0.01", "0.001", "1");
+        assertError(403, "FORBIDDEN", Api.put("/api/admin/markets/" + symbol, "{\"takerFee\":0.005}", Users.register("fees").token()));
+        assertError(400, "VALIDATION_FAILED", Api.put("/api/admin/markets/" + symbol, "{\"takerFee\":-1}", admin));
+        jakarta.json.JsonObject adjusted = Api.put("/api/admin/markets/" + symbol, "{\"takerFee\":0.005,\"minNotional\":100}", admin).json();
+        assertAmount("0.005", adjusted.getJsonNumber("takerFee").bigDecimalValue(), "taker fee changed");
+        assertAmount("0.001", adjusted.getJsonNumber("makerFee").bigDecimalValue(), "maker fee unchanged");
+        assertAmount("0.01", adjusted.getJsonNumber("priceTick").bigDecimalValue(), "tick unchanged");
+
+        Users.Trader seller = fundedTrader("fees-seller", admin, "BTC", "3");
+        Users.Trader buyer = fundedTrader("fees-buyer", admin, "USDT", "10000");
+        assertError(400, "NOTIONAL_TOO_SMALL", TradingIT.order(buyer, TradingIT.limit(symbol, "BUY", "50", "1")));
+        long sell = TradingIT.order(seller, TradingIT.limit(symbol, "SELL", "200", "1")).json().getJsonNumber("orderId").longValue();
+        awaitStatus(seller, sell, "NEW");
+        long buy = TradingIT.order(buyer, TradingIT.limit(symbol, "BUY", "200", "1")).json().getJsonNumber("orderId").longValue();
+        awaitStatus(buyer, buy, "FILLED");
+        assertAmount("0.995", balance(buyer, "BTC", "available"), "the new 0.5% taker fee");
+        assertAmount("199.8", balance(seller, "USDT", "available"), "the unchanged 0.1% maker fee");
+    }
 }

@@ -63,6 +63,28 @@ class RiskControlIT {
     }
 
     @Test
+    void aLargeOrderRaisesAnAlertAndStillTrades() {
+        String admin = Users.adminToken();
+        Users.Trader whale = fundedTrader("risk-whale", admin, "USDT", "600000");
+        String symbol = TradingIT.freshSymbol(admin, "BTC", "USDT", "0.01", "0.001", "1");
+        Api.Reply big = TradingIT.order(whale, TradingIT.limit(symbol, "BUY", "500000", "1"));
+        assertEquals(201, big.status(), big.body());
+        String orderId = big.json().getJsonNumber("orderId").toString();
+        JsonObject finding = Eventually.get(WAIT, () -> findings(admin, "subjectType=ORDER&subjectId=" + orderId).stream()
+                .findFirst().orElse(null));
+        assertEquals("LARGE_ORDER_USDT", finding.getString("ruleCode"));
+        assertEquals("ALERT", finding.getString("action"));
+        Api.Reply small = TradingIT.order(whale, TradingIT.limit(symbol, "BUY", "100", "1"));
+        String smallId = small.json().getJsonNumber("orderId").toString();
+        TradingIT.awaitStatus(whale, Long.parseLong(smallId), "NEW");
+        // Once risk has consumed everything on trade-events, the small order has been looked at too.
+        Eventually.holds(WAIT, "risk caught up", () -> Api.get("/api/admin/operations/backlog", admin).structure().asJsonArray()
+                .getValuesAs(JsonObject.class).stream().filter(b -> b.getString("group").equals("risk-service-group")
+                        && b.getString("topic").equals("trade-events")).allMatch(b -> b.getJsonNumber("lag").longValue() == 0));
+        assertEquals(0, findings(admin, "subjectType=ORDER&subjectId=" + smallId).size(), "below the threshold: nothing");
+    }
+
+    @Test
     void rulesAreDataThatOperatorsEdit() {
         String admin = Users.adminToken();
         JsonObject large = Api.get("/api/admin/risk/rules", admin).structure().asJsonArray().getValuesAs(JsonObject.class)

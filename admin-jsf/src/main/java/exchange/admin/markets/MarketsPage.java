@@ -25,6 +25,10 @@ public class MarketsPage implements Serializable {
     @Inject
     private ConsoleActions actions;
     private List<SymbolView> symbols;
+    private String editing;
+    private java.math.BigDecimal minNotional;
+    private java.math.BigDecimal makerFee;
+    private java.math.BigDecimal takerFee;
 
     public List<SymbolView> getSymbols() {
         if (symbols == null) {
@@ -42,6 +46,48 @@ public class MarketsPage implements Serializable {
     public void halt(SymbolView s) {
         actions.run("admin", "market.halt", "market:" + s.symbol(), s.status(), () -> administration.halt(s.symbol()).status());
         symbols = null;
+    }
+
+    public void edit(SymbolView s) {
+        editing = s.symbol();
+        minNotional = s.minNotional();
+        makerFee = s.makerFee();
+        takerFee = s.takerFee();
+    }
+
+    public void save() {
+        SymbolView before = getSymbols().stream().filter(s -> s.symbol().equals(editing)).findFirst().orElse(null);
+        actions.run("admin", "market.adjust", "market:" + editing, before,
+                () -> administration.adjust(editing, minNotional, makerFee, takerFee));
+        symbols = null;
+    }
+
+    public String getEditing() {
+        return editing;
+    }
+
+    public java.math.BigDecimal getMinNotional() {
+        return minNotional;
+    }
+
+    public void setMinNotional(java.math.BigDecimal minNotional) {
+        this.minNotional = minNotional;
+    }
+
+    public java.math.BigDecimal getMakerFee() {
+        return makerFee;
+    }
+
+    public void setMakerFee(java.math.BigDecimal makerFee) {
+        this.makerFee = makerFee;
+    }
+
+    public java.math.BigDecimal getTakerFee() {
+        return takerFee;
+    }
+
+    public void setTakerFee(java.math.BigDecimal takerFee) {
+        this.takerFee = takerFee;
     }
 
     public void resume(SymbolView s) {

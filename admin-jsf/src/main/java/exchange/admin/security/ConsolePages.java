@@ -13,6 +13,7 @@ public final class ConsolePages {
         ROLES.put("/kyc.xhtml", "support");
         ROLES.put("/withdrawals.xhtml", "finance");
         ROLES.put("/reports.xhtml", "finance,auditor");
+        ROLES.put("/finance.xhtml", "finance,auditor");
         ROLES.put("/risk.xhtml", "finance,auditor");
         ROLES.put("/markets.xhtml", "admin");
         ROLES.put("/operations.xhtml", "admin");

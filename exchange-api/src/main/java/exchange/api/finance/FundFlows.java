@@ -15,6 +15,15 @@ public interface FundFlows {
     /** Fee income per asset since the start. */
     List<FeeTotal> feeIncome();
 
+    /**
+     * Per UTC day of the last {@code days} and asset: the fee income, and the net change of all
+     * users' balances (deposits in, withdrawals out, fees taken), oldest first. For charts.
+     */
+    List<DailyFigure> daily(int days);
+
+    record DailyFigure(java.time.LocalDate day, String asset, BigDecimal feeIncome, BigDecimal balanceChange) implements Serializable {
+    }
+
     record Flow(long id, long userId, String asset, BigDecimal deltaAvailable, BigDecimal deltaFrozen,
                 BigDecimal availableAfter, BigDecimal frozenAfter, String businessType, String businessId,
                 Instant occurredAt) implements Serializable {

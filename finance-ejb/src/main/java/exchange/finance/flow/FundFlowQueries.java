@@ -47,4 +47,25 @@ public class FundFlowQueries implements FundFlows {
         }).toList();
     }
 
+    @Override
+    public List<DailyFigure> daily(int days) {
+        java.sql.Timestamp since = java.sql.Timestamp.from(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(days - 1L)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        java.util.Map<String, BigDecimal[]> byDayAsset = new java.util.TreeMap<>();
+        for (Object o : em.createNativeQuery("SELECT DATE(occurred_at), asset, SUM(amount) FROM exchange_finance.fee_income"
+                + " WHERE occurred_at >= ?1 GROUP BY DATE(occurred_at), asset").setParameter(1, since).getResultList()) {
+            Object[] r = (Object[]) o;
+            byDayAsset.computeIfAbsent(r[0] + "|" + r[1], k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] = (BigDecimal) r[2];
+        }
+        for (Object o : em.createNativeQuery("SELECT DATE(occurred_at), asset, SUM(delta_available + delta_frozen)"
+                + " FROM exchange_finance.fund_flows WHERE occurred_at >= ?1 GROUP BY DATE(occurred_at), asset").setParameter(1, since)
+                .getResultList()) {
+            Object[] r = (Object[]) o;
+            byDayAsset.computeIfAbsent(r[0] + "|" + r[1], k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] = (BigDecimal) r[2];
+        }
+        return byDayAsset.entrySet().stream().map(e -> {
+            String[] k = e.getKey().split("\\|");
+            return new DailyFigure(java.time.LocalDate.parse(k[0]), k[1], e.getValue()[0], e.getValue()[1]);
+        }).toList();
+    }
 }

@@ -11,7 +11,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.util.Map;
 
-/** Risk hears credited deposits and lock-outs under its own group, {@code risk-service-group} (seed 4.2.3). */
+/** Risk hears credited deposits, accepted orders and lock-outs under its own group, {@code risk-service-group} (seed 4.2.3). */
 @Singleton
 @Startup
 @DependsOn("FinanceSchema")
@@ -23,7 +23,7 @@ public class RiskEventInbox {
     @PostConstruct
     void start() {
         subscriber = RocketMqSubscriber.start(ConsumerGroups.RISK,
-                Map.of(Topics.WALLET, "DepositConfirmed", Topics.USER, "SecurityUpdated"), watch::observe);
+                Map.of(Topics.WALLET, "DepositConfirmed", Topics.USER, "SecurityUpdated", Topics.TRADE, "OrderCreated"), watch::observe);
     }
 
     @PreDestroy

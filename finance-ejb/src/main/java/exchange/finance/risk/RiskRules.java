@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * The risk rules at work. Withdrawal checks run in the wallet's transaction: a hit's finding and
- * its RiskTriggered commit, or roll back, with the withdrawal. Deposit and lock-out checks run as
+ * its RiskTriggered commit, or roll back, with the withdrawal. Deposit, order and lock-out checks run as
  * their events arrive ({@link RiskEventInbox}) and hold the user's later withdrawals for the rule's
  * window, until an operator clears the finding.
  */
@@ -68,6 +68,16 @@ public class RiskRules implements RiskControl {
         for (RuleRow rule : enabled()) {
             if ("DEPOSIT_AMOUNT".equals(rule.kind()) && rule.covers(asset) && amount.compareTo(rule.threshold()) >= 0) {
                 raise(rule, userId, "DEPOSIT", depositId, "a deposit of " + plain(amount) + " " + asset
+                        + " is at least " + plain(rule.threshold()), Instant.now());
+            }
+        }
+    }
+
+    /** An order was accepted: at or above an ORDER_NOTIONAL rule's threshold in its quote asset, a finding. */
+    public void orderPlaced(long userId, long orderId, String quoteAsset, BigDecimal notional) {
+        for (RuleRow rule : enabled()) {
+            if ("ORDER_NOTIONAL".equals(rule.kind()) && rule.covers(quoteAsset) && notional.compareTo(rule.threshold()) >= 0) {
+                raise(rule, userId, "ORDER", Long.toString(orderId), "an order of " + plain(notional) + " " + quoteAsset
                         + " is at least " + plain(rule.threshold()), Instant.now());
             }
         }

@@ -2,6 +2,10 @@ package exchange.finance.risk;
 
 import exchange.api.event.ConsumerGroups;
 import exchange.api.event.DepositConfirmed;
+import exchange.api.event.OrderCreated;
+import exchange.api.trade.MarketDirectory;
+import exchange.api.trade.SymbolView;
+import java.math.BigDecimal;
 import exchange.api.event.SecurityUpdated;
 import exchange.api.messaging.EventEnvelope;
 import exchange.api.messaging.Inbox;
@@ -11,13 +15,15 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Each deposit and lock-out checked once against the rules, its findings in the same transaction. */
+/** Each deposit, order and lock-out checked once against the rules, its findings in the same transaction. */
 @Stateless
 public class WatchAccounts {
     @PersistenceContext(unitName = "finance")
     private EntityManager em;
     @EJB
     private RiskRules rules;
+    @EJB
+    private MarketDirectory markets;
 
     public void observe(EventEnvelope event) {
         if (!Inbox.firstDelivery(em, new FinanceProcessedEvent(ConsumerGroups.RISK, event))) {
@@ -27,6 +33,16 @@ public class WatchAccounts {
             case "DepositConfirmed" -> {
                 DepositConfirmed d = event.payloadAs(DepositConfirmed.class);
                 rules.depositCredited(d.userId(), d.asset(), d.amount(), Long.toString(d.depositId()));
+            }
+            case "OrderCreated" -> {
+                OrderCreated o = event.payloadAs(OrderCreated.class);
+                BigDecimal notional = o.quoteQuantity() != null ? o.quoteQuantity()
+                        : o.price() != null && o.quantity() != null ? o.price().multiply(o.quantity()) : null;
+                String quote = markets.symbols().stream().filter(s -> s.symbol().equals(o.symbol())).map(SymbolView::quoteAsset)
+                        .findFirst().orElse(null);
+                if (notional != null && quote != null) {
+                    rules.orderPlaced(o.userId(), o.orderId(), quote, notional);
+                }
             }
             case "SecurityUpdated" -> {
                 SecurityUpdated s = event.payloadAs(SecurityUpdated.class);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class SymbolBookTest {
     private static final SymbolView BTC = new SymbolView("BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"),
-            new BigDecimal("0.0001"), new BigDecimal("1"), "TRADING");
+            new BigDecimal("0.0001"), new BigDecimal("1"), "TRADING", new BigDecimal("0.001"), new BigDecimal("0.001"));
 
     private static OrderCreated limit(long id, long user, String side, String price, String qty) {
         return new OrderCreated(id, user, "BTCUSDT", side, "LIMIT", "GTC", new BigDecimal(price), new BigDecimal(qty),

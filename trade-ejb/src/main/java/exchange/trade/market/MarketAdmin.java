@@ -64,6 +64,25 @@ public class MarketAdmin implements MarketAdministration {
         return setTrading(symbol, true);
     }
 
+    @Override
+    public SymbolView adjust(String name, BigDecimal minNotional, BigDecimal makerFee, BigDecimal takerFee) {
+        Symbol symbol = em.find(Symbol.class, name, LockModeType.PESSIMISTIC_WRITE);
+        if (symbol == null) {
+            throw new BusinessException(ErrorCode.UNKNOWN_SYMBOL);
+        }
+        if (minNotional != null) {
+            requirePositive(minNotional, "minNotional");
+        }
+        if (makerFee != null) {
+            FeeTiers.requireFee(makerFee, "makerFee");
+        }
+        if (takerFee != null) {
+            FeeTiers.requireFee(takerFee, "takerFee");
+        }
+        symbol.adjust(minNotional, makerFee, takerFee);
+        return symbol.view();
+    }
+
     private SymbolView setTrading(String name, boolean trading) {
         Symbol symbol = em.find(Symbol.class, name, LockModeType.PESSIMISTIC_WRITE);
         if (symbol == null) {

@@ -88,6 +88,20 @@ public class Symbol {
 
     public SymbolView view() {
         return new SymbolView(symbol, baseAsset, quoteAsset, priceTick.stripTrailingZeros(),
-                quantityStep.stripTrailingZeros(), minNotional.stripTrailingZeros(), status);
+                quantityStep.stripTrailingZeros(), minNotional.stripTrailingZeros(), status, makerFee.stripTrailingZeros(),
+                takerFee.stripTrailingZeros());
+    }
+
+    /** Fees and the minimum notional change freely; tick and step do not (resting orders sit on them). */
+    public void adjust(BigDecimal newMinNotional, BigDecimal newMakerFee, BigDecimal newTakerFee) {
+        if (newMinNotional != null) {
+            this.minNotional = newMinNotional;
+        }
+        if (newMakerFee != null) {
+            this.makerFee = newMakerFee;
+        }
+        if (newTakerFee != null) {
+            this.takerFee = newTakerFee;
+        }
     }
 }

@@ -41,4 +41,15 @@ public class AdminMarketResource {
     public SymbolView resume(@PathParam("symbol") String symbol) {
         return markets.resume(symbol);
     }
+
+    public record Adjustment(java.math.BigDecimal minNotional, java.math.BigDecimal makerFee, java.math.BigDecimal takerFee) {
+    }
+
+    /** Fees and minimum notional; tick and step are fixed for a market's life. */
+    @jakarta.ws.rs.PUT
+    @Path("{symbol}")
+    public SymbolView adjust(@PathParam("symbol") String symbol, Adjustment body) {
+        return markets.adjust(symbol, body == null ? null : body.minNotional(), body == null ? null : body.makerFee(),
+                body == null ? null : body.takerFee());
+    }
 }

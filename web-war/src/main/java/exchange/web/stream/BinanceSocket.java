@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the three Binance-shaped endpoints ({@code /ws}, {@code /ws/<name>}, {@code /stream})
  * share: the streams a connection names at open, and the live methods SUBSCRIBE, UNSUBSCRIBE,
  * LIST_SUBSCRIPTIONS, SET_PROPERTY and GET_PROPERTY ("combined"), answered as Binance answers them.
- * A listen key among the names opens the user data stream of its owner.
+ * A listen key among the names opens the user data stream of its owner. Each endpoint class still
+ * declares its four callbacks: WebSocket annotations are not inherited (Jakarta WebSocket 4.7).
  */
 final class BinanceSocket {
     private static final JsonProvider JSON = JsonProvider.provider();
