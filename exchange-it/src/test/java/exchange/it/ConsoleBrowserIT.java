@@ -130,10 +130,19 @@ class ConsoleBrowserIT {
         shoot("finance");
         signOut();
 
-        // An admin halts a market: orders are refused until it resumes.
-        String symbol = TradingIT.freshSymbol(admin, "BTC", "USDT", "0.01", "0.001", "1");
+        // An admin lists a market in the console, then halts it: orders are refused until it resumes.
+        String symbol = "BTCW" + (100_000 + new java.util.Random().nextInt(900_000));
         signIn("admin@exchange.local", Users.adminPassword());
         browser.get(Api.BASE + "/admin/markets.xhtml");
+        browser.findElement(By.id("add:symbol")).sendKeys(symbol);
+        browser.findElement(By.id("add:base")).sendKeys("BTC");
+        browser.findElement(By.id("add:quote")).sendKeys("USDT");
+        browser.findElement(By.id("add:tick")).sendKeys("0.01");
+        browser.findElement(By.id("add:step")).sendKeys("0.001");
+        browser.findElement(By.id("add:minNotional")).sendKeys("1");
+        browser.findElement(By.id("add:list")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "market.add"));
+        row("markets:table", symbol);
         row("markets:table", symbol).findElement(By.cssSelector("button[id$=':halt']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "market.halt"));
         assertTrue(row("markets:table", symbol).getText().contains("HALTED"));
@@ -157,11 +166,18 @@ class ConsoleBrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ops:mode"), "OPEN"));
         }
         assertEquals(201, TradingIT.order(trader, TradingIT.limit(symbol, "BUY", "10", "1")).status());
+        // The live book of the market shows the resting bids (once the engine has published them).
+        exchange.it.support.Eventually.holds(Duration.ofSeconds(20), "bids on the book", () -> !Api.get("/api/trade/depth?symbol="
+                + symbol, null).json().getJsonArray("bids").isEmpty());
+        browser.get(Api.BASE + "/admin/markets.xhtml");
+        row("markets:table", symbol).findElement(By.cssSelector("button[id$=':watch']")).click();
+        wait.until(d -> d.findElement(By.id("book:bids")).getText().contains("10"));
+        shoot("market-book");
 
         browser.get(Api.BASE + "/admin/audit.xhtml");
         String actions = browser.findElement(By.id("actions")).getText();
         shoot("audit");
-        for (String expected : new String[] {"kyc.approve", "wallet.freeze", "wallet.unfreeze", "withdrawal.approve", "market.halt",
+        for (String expected : new String[] {"market.add", "kyc.approve", "wallet.freeze", "wallet.unfreeze", "withdrawal.approve", "market.halt",
                 "market.resume", "exchange.read-only"}) {
             assertTrue(actions.contains(expected), expected + " audited: " + actions);
         }

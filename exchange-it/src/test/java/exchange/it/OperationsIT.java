@@ -50,5 +50,10 @@ class OperationsIT {
         assertEquals(financeUsers.getJsonNumber("brokerOffset").longValue() - financeUsers.getJsonNumber("consumerOffset").longValue(),
                 financeUsers.getJsonNumber("lag").longValue());
         assertTrue(backlog.stream().anyMatch(b -> b.getString("group").equals("wallet-service-group")), backlog.toString());
+
+        List<JsonObject> outboxes = Api.get("/api/admin/operations/outboxes", admin).structure().asJsonArray().getValuesAs(JsonObject.class);
+        assertEquals(List.of("finance-service-group", "trade-service-group", "user-service-group", "wallet-service-group"),
+                outboxes.stream().map(o -> o.getString("producerGroup")).toList());
+        assertTrue(outboxes.stream().allMatch(o -> o.getJsonNumber("unsent").longValue() >= 0), outboxes.toString());
     }
 }

@@ -22,8 +22,12 @@ public class MarketsPage implements Serializable {
     private MarketAdministration administration;
     @EJB
     private OrderBookDepth depth;
+    @EJB
+    private exchange.api.trade.MarketData marketData;
     @Inject
     private ConsoleActions actions;
+    private String watched;
+    private final NewMarket draft = new NewMarket();
     private List<SymbolView> symbols;
     private String editing;
     private java.math.BigDecimal minNotional;
@@ -46,6 +50,115 @@ public class MarketsPage implements Serializable {
     public void halt(SymbolView s) {
         actions.run("admin", "market.halt", "market:" + s.symbol(), s.status(), () -> administration.halt(s.symbol()).status());
         symbols = null;
+    }
+
+    /** A new market: the engine opens its book on its first command. */
+    public void add() {
+        actions.run("admin", "market.add", "market:" + draft.symbol, null, () -> administration.list(new exchange.api.trade.SymbolSpec(
+                blank(draft.symbol), blank(draft.baseAsset), blank(draft.quoteAsset), draft.priceTick, draft.quantityStep,
+                draft.minNotional, draft.makerFee, draft.takerFee)).status());
+        symbols = null;
+    }
+
+    public void watch(SymbolView s) {
+        watched = s.symbol();
+    }
+
+    public String getWatched() {
+        return watched;
+    }
+
+    /** The watched market's top ten levels a side, as the engine published them last. */
+    public OrderBookDepth.Depth getDepth() {
+        return watched == null ? null : depth.depth(watched, 10);
+    }
+
+    public List<exchange.api.trade.MarketData.PublicTrade> getTrades() {
+        return watched == null ? List.of() : marketData.recentTrades(watched, 20);
+    }
+
+    public NewMarket getDraft() {
+        return draft;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The add form's fields. */
+    public static class NewMarket implements Serializable {
+        private String symbol;
+        private String baseAsset;
+        private String quoteAsset;
+        private java.math.BigDecimal priceTick;
+        private java.math.BigDecimal quantityStep;
+        private java.math.BigDecimal minNotional;
+        private java.math.BigDecimal makerFee = new java.math.BigDecimal("0.001");
+        private java.math.BigDecimal takerFee = new java.math.BigDecimal("0.001");
+
+        public String getSymbol() {
+            return symbol;
+        }
+
+        public void setSymbol(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String getBaseAsset() {
+            return baseAsset;
+        }
+
+        public void setBaseAsset(String baseAsset) {
+            this.baseAsset = baseAsset;
+        }
+
+        public String getQuoteAsset() {
+            return quoteAsset;
+        }
+
+        public void setQuoteAsset(String quoteAsset) {
+            this.quoteAsset = quoteAsset;
+        }
+
+        public java.math.BigDecimal getPriceTick() {
+            return priceTick;
+        }
+
+        public void setPriceTick(java.math.BigDecimal priceTick) {
+            this.priceTick = priceTick;
+        }
+
+        public java.math.BigDecimal getQuantityStep() {
+            return quantityStep;
+        }
+
+        public void setQuantityStep(java.math.BigDecimal quantityStep) {
+            this.quantityStep = quantityStep;
+        }
+
+        public java.math.BigDecimal getMinNotional() {
+            return minNotional;
+        }
+
+        public void setMinNotional(java.math.BigDecimal minNotional) {
+            this.minNotional = minNotional;
+        }
+
+        public java.math.BigDecimal getMakerFee() {
+            return makerFee;
+        }
+
+        public void setMakerFee(java.math.BigDecimal makerFee) {
+            this.makerFee = makerFee;
+        }
+
+        public java.math.BigDecimal getTakerFee() {
+            return takerFee;
+        }
+
+        public void setTakerFee(java.math.BigDecimal takerFee) {
+            this.takerFee = takerFee;
+        }
     }
 
     public void edit(SymbolView s) {

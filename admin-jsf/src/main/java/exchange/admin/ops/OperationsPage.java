@@ -34,6 +34,9 @@ public class OperationsPage implements Serializable {
     @Inject
     private ConsoleActions actions;
     @Inject
+    @jakarta.enterprise.inject.Any
+    private jakarta.enterprise.inject.Instance<exchange.api.messaging.OutboxHealth> outboxes;
+    @Inject
     private OperatorSession session;
     private String group = MessageOperations.GROUPS.get(2);
     private List<MessageOperations.DeadLetter> deadLetters;
@@ -45,6 +48,11 @@ public class OperationsPage implements Serializable {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
             return List.of();
         }
+    }
+
+    public List<exchange.api.messaging.OutboxHealth.Health> getOutboxes() {
+        return outboxes.stream().map(exchange.api.messaging.OutboxHealth::health)
+                .sorted(java.util.Comparator.comparing(exchange.api.messaging.OutboxHealth.Health::producerGroup)).toList();
     }
 
     public List<MessageOperations.DeadLetter> getDeadLetters() {

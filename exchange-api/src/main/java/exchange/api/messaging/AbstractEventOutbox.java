@@ -134,6 +134,16 @@ public abstract class AbstractEventOutbox {
                 .getResultList().stream().map(OutboxRecord::envelope).toList();
     }
 
+    /** For {@link OutboxHealth}: the subclasses declare the interface, so that each is a bean of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public OutboxHealth.Health health() {
+        String entity = entityManager().getMetamodel().entity(recordType).getName();
+        // The oldest one by ordering, not MIN(): an aggregate skips the attribute's converter.
+        java.time.Instant oldest = entityManager().createQuery("SELECT r.createdAt FROM " + entity + " r WHERE r.sentAt IS NULL"
+                + " ORDER BY r.createdAt", java.time.Instant.class).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        return new OutboxHealth.Health(producerGroup, unsentCount(), oldest);
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long unsentCount() {
         String jpql = "SELECT COUNT(r) FROM " + entityManager().getMetamodel().entity(recordType).getName()

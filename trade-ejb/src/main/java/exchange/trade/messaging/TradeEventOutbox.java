@@ -2,9 +2,11 @@ package exchange.trade.messaging;
 
 import exchange.api.event.ConsumerGroups;
 import exchange.api.messaging.AbstractEventOutbox;
+import exchange.api.messaging.OutboxHealth;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
@@ -15,7 +17,8 @@ import jakarta.persistence.PersistenceContext;
 @Startup
 @DependsOn("TradeSchema")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class TradeEventOutbox extends AbstractEventOutbox {
+@LocalBean
+public class TradeEventOutbox extends AbstractEventOutbox implements OutboxHealth {
     @PersistenceContext(unitName = "trade")
     private EntityManager em;
 

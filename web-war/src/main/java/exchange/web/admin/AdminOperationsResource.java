@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
-/** Operations: consumer backlog, dead letters and their replay, the exchange-wide read-only switch. Actions are audited. */
+/** Operations: consumer backlog, outboxes, dead letters and their replay, the exchange-wide read-only switch. Actions are audited. */
 @Path("admin/operations")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,6 +38,9 @@ public class AdminOperationsResource {
     private OperatorAudit audit;
     @Inject
     private Caller caller;
+    @Inject
+    @jakarta.enterprise.inject.Any
+    private jakarta.enterprise.inject.Instance<exchange.api.messaging.OutboxHealth> outboxes;
 
     public record ReadOnly(boolean readOnly) {
     }
@@ -46,6 +49,14 @@ public class AdminOperationsResource {
     @Path("backlog")
     public List<MessageOperations.Backlog> backlog() {
         return messages.backlog();
+    }
+
+    /** Each service's outbox: events waiting to be sent, and the oldest one's time. */
+    @GET
+    @Path("outboxes")
+    public List<exchange.api.messaging.OutboxHealth.Health> outboxes() {
+        return outboxes.stream().map(exchange.api.messaging.OutboxHealth::health)
+                .sorted(java.util.Comparator.comparing(exchange.api.messaging.OutboxHealth.Health::producerGroup)).toList();
     }
 
     @GET
