@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import exchange.it.support.Api;
 import exchange.it.support.Db;
+import exchange.it.support.Poison;
 import exchange.it.support.Users;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -33,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * each role sign in; support approves a KYC application; two finance operators approve a
  * withdrawal above the four-eyes amount (the first alone cannot, twice), its risk finding beside
  * it; support freezes and unfreezes a wallet; an admin halts and resumes a market and makes the
- * exchange read-only and open again; every action is in the operators' audit. Screenshots
+ * exchange read-only and open again, and replays a dead letter; every action is in the operators'
+ * audit. Screenshots
  * go to exchange-it/target/screenshots.
  */
 class ConsoleBrowserIT {
@@ -70,6 +72,10 @@ class ConsoleBrowserIT {
         Users.operatorToken(support, "support");
         Users.operatorToken(finance1, "finance");
         Users.operatorToken(finance2, "finance");
+        // A message no consumer can read, parked after the real back-off (about two minutes): the
+        // rest of the test runs meanwhile, and an admin replays it at the end.
+        String poison = UUID.randomUUID().toString();
+        Poison.send(poison);
 
         // A KYC application (level 1) waits for support.
         Users.Trader applicant = Users.register("console-kyc");
@@ -174,11 +180,24 @@ class ConsoleBrowserIT {
         wait.until(d -> d.findElement(By.id("book:bids")).getText().contains("10"));
         shoot("market-book");
 
+        // The parked message on the operations page, replayed once.
+        browser.get(Api.BASE + "/admin/operations.xhtml");
+        new WebDriverWait(browser, Duration.ofMinutes(4)).pollingEvery(Duration.ofSeconds(5))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.id("ops:show")).click();
+            return textOrEmpty(d, By.id("ops:dlq")).contains(poison);
+        });
+        WebElement parked = browser.findElements(By.cssSelector("[id='ops:dlq'] tbody tr")).stream()
+                .filter(r -> r.getText().contains(poison)).findFirst().orElseThrow();
+        parked.findElement(By.cssSelector("button[id$=':replay']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "dead-letter.replay"));
+        shoot("dead-letter-replayed");
+
         browser.get(Api.BASE + "/admin/audit.xhtml");
         String actions = browser.findElement(By.id("actions")).getText();
         shoot("audit");
         for (String expected : new String[] {"market.add", "kyc.approve", "wallet.freeze", "wallet.unfreeze", "withdrawal.approve", "market.halt",
-                "market.resume", "exchange.read-only"}) {
+                "market.resume", "exchange.read-only", "dead-letter.replay"}) {
             assertTrue(actions.contains(expected), expected + " audited: " + actions);
         }
         assertEquals(2, Db.count("SELECT COUNT(*) FROM exchange_finance.operator_actions WHERE action = 'withdrawal.approve'"
@@ -209,6 +228,15 @@ class ConsoleBrowserIT {
                 .filter(r -> !r.findElements(By.tagName("td")).isEmpty()
                         && r.findElements(By.tagName("td")).get(0).getText().trim().equals(firstCell))
                 .findFirst().orElse(null));
+    }
+
+    /** The element's text, or empty while an AJAX update is replacing it. */
+    private static String textOrEmpty(WebDriver d, By by) {
+        try {
+            return d.findElement(by).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return "";
+        }
     }
 
     private static JsonObject withdrawal(Users.Trader t, String id) {

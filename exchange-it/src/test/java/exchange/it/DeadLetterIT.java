@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import exchange.it.support.Api;
 import exchange.it.support.Db;
+import exchange.it.support.Poison;
 import exchange.it.support.Users;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.junit.jupiter.api.Test;
@@ -31,20 +29,7 @@ class DeadLetterIT {
     void aMessageThatKeepsFailingEndsInTheDeadLetterQueue() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String suffix = eventId.substring(0, 8);
-        DefaultMQProducer producer = new DefaultMQProducer("it-poison-" + suffix);
-        producer.setNamesrvAddr("127.0.0.1:9876");
-        producer.setInstanceName(producer.getProducerGroup());
-        producer.start();
-        try {
-            // A UserRegistered whose payload the wallet cannot read: every attempt fails.
-            Message poison = new Message("user-events", "UserRegistered", "poison-" + suffix,
-                    "{\"userId\":\"not-a-number\"}".getBytes(StandardCharsets.UTF_8));
-            poison.putUserProperty("eventId", eventId);
-            poison.putUserProperty("occurredAt", Instant.now().toString());
-            producer.send(poison);
-        } finally {
-            producer.shutdown();
-        }
+        Poison.send(eventId);
 
         DefaultLitePullConsumer dlq = new DefaultLitePullConsumer("it-dlq-reader-" + suffix);
         dlq.setNamesrvAddr("127.0.0.1:9876");
