@@ -94,8 +94,20 @@ class EngineRecoveryIT {
         // and take the book to compare with while the engine applies nothing more (a late duplicate
         // from the outbox relay after the kill is still a command, and moves the book's sequence).
         java.util.concurrent.atomic.AtomicReference<JsonObject> quiet = new java.util.concurrent.atomic.AtomicReference<>();
-        long snapshot = Eventually.get(Duration.ofSeconds(60), () -> {
+        long snapshot = Eventually.get(Duration.ofSeconds(90), () -> {
+            // Commands the killed server had sent but not marked sent are relayed again a while
+            // after the restart: quiet means the trade outbox is empty and the engine has applied
+            // nothing new for a moment, not merely between two quick reads.
+            if (tradeOutboxWaiting(admin) > 0) {
+                return null;
+            }
             long applied = Api.get("/api/admin/engine/recovery", admin).json().getJsonNumber("commandsApplied").longValue();
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
             long id = Db.count("SELECT COALESCE(MAX(id), 0) FROM exchange_match.book_snapshots WHERE commands = ?", applied);
             JsonObject book = book(admin, symbol);
             long still = Api.get("/api/admin/engine/recovery", admin).json().getJsonNumber("commandsApplied").longValue();
@@ -128,6 +140,12 @@ class EngineRecoveryIT {
         assertEquals(snapshot, recovery.getJsonNumber("snapshotId").longValue(), "started from the newest snapshot");
         assertEquals(recovery.getJsonNumber("commandsInSnapshot").longValue(),
                 recovery.getJsonNumber("commandsApplied").longValue(), "nothing left to replay");
+    }
+
+    private static long tradeOutboxWaiting(String admin) {
+        return Api.get("/api/admin/operations/outboxes", admin).structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(o -> o.getString("producerGroup").equals("trade-service-group"))
+                .mapToLong(o -> o.getJsonNumber("unsent").longValue()).sum();
     }
 
     private static long restingInEngine(String admin, String symbol) {
