@@ -74,9 +74,14 @@ public class RiskRules implements RiskControl {
     }
 
     /** An order was accepted: at or above an ORDER_NOTIONAL rule's threshold in its quote asset, a finding. */
-    public void orderPlaced(long userId, long orderId, String quoteAsset, BigDecimal notional) {
-        for (RuleRow rule : enabled()) {
-            if ("ORDER_NOTIONAL".equals(rule.kind()) && rule.covers(quoteAsset) && notional.compareTo(rule.threshold()) >= 0) {
+    public void orderPlaced(long userId, long orderId, BigDecimal notional, java.util.function.Supplier<String> quoteOfMarket) {
+        List<RuleRow> orderRules = enabled().stream().filter(r -> "ORDER_NOTIONAL".equals(r.kind())).toList();
+        String quoteAsset = orderRules.isEmpty() ? null : quoteOfMarket.get();
+        if (quoteAsset == null) {
+            return;
+        }
+        for (RuleRow rule : orderRules) {
+            if (rule.covers(quoteAsset) && notional.compareTo(rule.threshold()) >= 0) {
                 raise(rule, userId, "ORDER", Long.toString(orderId), "an order of " + plain(notional) + " " + quoteAsset
                         + " is at least " + plain(rule.threshold()), Instant.now());
             }

@@ -38,10 +38,10 @@ public class WatchAccounts {
                 OrderCreated o = event.payloadAs(OrderCreated.class);
                 BigDecimal notional = o.quoteQuantity() != null ? o.quoteQuantity()
                         : o.price() != null && o.quantity() != null ? o.price().multiply(o.quantity()) : null;
-                String quote = markets.symbols().stream().filter(s -> s.symbol().equals(o.symbol())).map(SymbolView::quoteAsset)
-                        .findFirst().orElse(null);
-                if (notional != null && quote != null) {
-                    rules.orderPlaced(o.userId(), o.orderId(), quote, notional);
+                if (notional != null) {
+                    // The market's quote asset is looked up only when a large-order rule is on.
+                    rules.orderPlaced(o.userId(), o.orderId(), notional, () -> markets.symbols().stream()
+                            .filter(s -> s.symbol().equals(o.symbol())).map(SymbolView::quoteAsset).findFirst().orElse(null));
                 }
             }
             case "SecurityUpdated" -> {
