@@ -2,6 +2,7 @@ package exchange.admin.security;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Which roles open which page (admin opens all): support looks after users, finance after money, auditors read. */
 public final class ConsolePages {
@@ -22,6 +23,20 @@ public final class ConsolePages {
     }
 
     private ConsolePages() {
+    }
+
+    /** Faces' own scripts and styles (and PrimeFaces'), served through the Faces servlet: open to the sign-in page. */
+    private static final Pattern RESOURCE =
+            Pattern.compile("/jakarta\\.faces\\.resource/[A-Za-z0-9_./-]+\\.(js|css|png|gif|svg|woff2?|ttf|eot)\\.xhtml");
+    private static final Pattern LIBRARY = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+
+    static boolean isFacesResource(String path) {
+        return RESOURCE.matcher(path).matches();
+    }
+
+    /** A resource library name is one word or dotted words: never a path. */
+    static boolean isLibraryName(String library) {
+        return library == null || LIBRARY.matcher(library).matches();
     }
 
     static boolean allows(OperatorSession session, String path) {

@@ -66,6 +66,8 @@ public enum ErrorCode {
     DEPOSITS_UNAVAILABLE(503, "Deposits on this chain are not available right now."),
     MAIL_UNAVAILABLE(503, "The verification e-mail could not be sent; try again later."),
     SMS_UNAVAILABLE(503, "The verification text message could not be sent; try again later."),
+    PATH_NOT_CANONICAL(400, "The request path has dot segments, empty segments, path parameters, backslashes or escaped separators."),
+    BODY_TOO_LARGE(413, "The request body is larger than this endpoint accepts."),
     INTERNAL(500, "Unexpected error.");
 
     private final int httpStatus;

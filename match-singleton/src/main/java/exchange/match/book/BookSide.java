@@ -105,6 +105,14 @@ final class BookSide {
         return -(lo + 1);
     }
 
+    /** The lots resting at this price (0 if no level): read without creating a level. */
+    long totalAt(long price) {
+        long k = key(price);
+        int c = chunkIndex(k >> BITS);
+        PriceLevel level = c >= 0 ? chunks[c].slots[(int) (k & SLOT_MASK)] : null;
+        return level == null ? 0 : level.total;
+    }
+
     PriceLevel levelFor(long price) {
         long k = key(price);
         int s = (int) (k & SLOT_MASK);

@@ -17,9 +17,14 @@ public enum DoneReason {
     /** Order id already known to the book. */
     DUPLICATE_ORDER_ID,
     /** Cancel of an order the book does not hold (filled, canceled, never placed, or another user's). */
-    UNKNOWN_ORDER;
+    UNKNOWN_ORDER,
+    /** Its price, quantity or budget does not fit the engine's units, or resting it would overflow its level. */
+    OUT_OF_RANGE,
+    /** The engine could not process the command (logged): rejected so that nothing waits for it. */
+    ENGINE_ERROR;
 
     public boolean rejected() {
-        return this == DUPLICATE_ORDER_ID || this == UNKNOWN_ORDER || this == POST_ONLY_WOULD_CROSS;
+        return this == DUPLICATE_ORDER_ID || this == UNKNOWN_ORDER || this == POST_ONLY_WOULD_CROSS
+                || this == OUT_OF_RANGE || this == ENGINE_ERROR;
     }
 }

@@ -31,6 +31,12 @@ public final class OrderBook implements Engine {
             out.done(orderId, userId, DoneReason.DUPLICATE_ORDER_ID, byQuote ? quote : quantity);
             return;
         }
+        if ((type == OrderType.LIMIT_MAKER || type == OrderType.LIMIT && tif == TimeInForce.GTC)
+                && Long.MAX_VALUE - side(side).totalAt(price) < quantity) {
+            // Checked before matching: a remainder that rests must not overflow its level's total.
+            out.done(orderId, userId, DoneReason.OUT_OF_RANGE, quantity);
+            return;
+        }
         BookSide opposite = opposite(side);
         if (type == OrderType.LIMIT_MAKER) {
             PriceLevel best = opposite.best();

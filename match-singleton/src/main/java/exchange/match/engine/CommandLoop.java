@@ -284,23 +284,44 @@ final class CommandLoop implements Runnable {
         return List.of();
     }
 
+    /**
+     * One command's outcome. A command the engine cannot process (a body that does not parse, an
+     * unknown symbol, a bug) is logged and answered as rejected, and the loop goes on: one bad
+     * command must never stop matching for every market, nor replay into the same stop at every start.
+     */
     private List<MatchOutcome> apply(MessageExt message) {
         String type = message.getTags();
         String body = new String(message.getBody(), StandardCharsets.UTF_8);
         List<MatchOutcome> out = new ArrayList<>(1);
-        if ("OrderCreated".equals(type)) {
-            OrderCreated c = EventCodec.fromJson(body, OrderCreated.class);
-            SymbolBook book = book(c.symbol());
-            touched.add(book);
-            MatchOutcome o = book.place(c);
-            if (o != null) {
-                out.add(o);
+        SymbolBook book = null;
+        long orderId = 0;
+        long userId = 0;
+        try {
+            if ("OrderCreated".equals(type)) {
+                OrderCreated c = EventCodec.fromJson(body, OrderCreated.class);
+                orderId = c.orderId();
+                userId = c.userId();
+                book = book(c.symbol());
+                touched.add(book);
+                MatchOutcome o = book.place(c);
+                if (o != null) {
+                    out.add(o);
+                }
+            } else if ("OrderCancelRequested".equals(type)) {
+                OrderCancelRequested c = EventCodec.fromJson(body, OrderCancelRequested.class);
+                orderId = c.orderId();
+                userId = c.userId();
+                book = book(c.symbol());
+                touched.add(book);
+                out.add(book.cancel(c));
             }
-        } else if ("OrderCancelRequested".equals(type)) {
-            OrderCancelRequested c = EventCodec.fromJson(body, OrderCancelRequested.class);
-            SymbolBook book = book(c.symbol());
-            touched.add(book);
-            out.add(book.cancel(c));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Engine rejected command " + message.getUserProperty("eventId") + " (" + type + ", order "
+                    + orderId + ") it could not process; matching goes on", e);
+            out.clear();
+            if (book != null) {
+                out.add(book.failed("OrderCreated".equals(type) ? "PLACE" : "CANCEL", orderId, userId));
+            }
         }
         return out;
     }

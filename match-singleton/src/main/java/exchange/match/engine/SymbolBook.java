@@ -7,6 +7,7 @@ import exchange.api.event.OrderCancelRequested;
 import exchange.api.event.OrderCreated;
 import exchange.api.event.TradePriceUpdated;
 import exchange.api.trade.EngineStatus;
+import exchange.api.trade.EngineUnits;
 import exchange.api.trade.OrderBookDepth;
 import exchange.api.trade.SymbolView;
 import exchange.match.book.DoneReason;
@@ -21,7 +22,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,12 +78,30 @@ final class SymbolBook implements MatchListener {
         // A market order with a price carries a protection bound: to the book an IOC at that price.
         boolean bounded = market && !byQuote && c.price() != null;
         OrderType type = byQuote ? OrderType.MARKET_QUOTE : bounded ? OrderType.LIMIT : OrderType.valueOf(c.orderType());
-        long price = market && !bounded ? 0 : c.price().divide(tick).longValueExact();
-        long lots = byQuote ? 0 : c.quantity().divide(step).longValueExact();
-        long quote = byQuote ? c.quoteQuantity().divide(tick.multiply(step), 0, RoundingMode.DOWN).longValueExact() : 0;
+        // The edge's proof that decimals fit: what does not is rejected here, never thrown on the matching thread.
+        long price = market && !bounded ? 0 : EngineUnits.units(c.price(), tick);
+        long lots = byQuote ? 0 : EngineUnits.units(c.quantity(), step);
+        long quote = byQuote ? EngineUnits.quoteUnits(c.quoteQuantity(), tick, step) : 0;
+        if (price < 0 || lots < 0 || quote < 0) {
+            done(c.orderId(), c.userId(), DoneReason.OUT_OF_RANGE, 0);
+            return end("PLACE", c.orderId());
+        }
         book.place(c.orderId(), c.userId(), Side.valueOf(c.side()), type, TimeInForce.valueOf(c.timeInForce()), price,
                 lots, quote, SelfTradePrevention.valueOf(c.selfTradePrevention()), this);
         return end("PLACE", c.orderId());
+    }
+
+    /**
+     * The outcome of a command the engine could not process: the order (if it was a place) is
+     * rejected, whatever the failed attempt had collected is dropped. The book itself is left as it
+     * was; the edge checks above keep the book's own arithmetic from failing.
+     */
+    MatchOutcome failed(String command, long orderId, long userId) {
+        begin();
+        if ("PLACE".equals(command)) {
+            done(orderId, userId, DoneReason.ENGINE_ERROR, 0);
+        }
+        return end(command, orderId);
     }
 
     MatchOutcome cancel(OrderCancelRequested c) {
@@ -257,7 +275,7 @@ final class SymbolBook implements MatchListener {
             case FILLED -> "FILLED";
             case CANCELED -> "CANCELED";
             case EXPIRED, FOK_UNFILLABLE, STP_EXPIRED_TAKER, STP_EXPIRED_MAKER -> "EXPIRED";
-            case POST_ONLY_WOULD_CROSS, DUPLICATE_ORDER_ID, UNKNOWN_ORDER -> "REJECTED";
+            case POST_ONLY_WOULD_CROSS, DUPLICATE_ORDER_ID, UNKNOWN_ORDER, OUT_OF_RANGE, ENGINE_ERROR -> "REJECTED";
         };
         states.add(new MatchOutcome.OrderState(orderId, userId, status, reason.name()));
     }

@@ -2,6 +2,7 @@ package exchange.trade.market;
 
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
+import exchange.api.trade.EngineUnits;
 import exchange.api.trade.MarketAdministration;
 import exchange.trade.fee.FeeTiers;
 import exchange.api.trade.SymbolSpec;
@@ -46,6 +47,11 @@ public class MarketAdmin implements MarketAdministration {
         requirePositive(s.priceTick(), "priceTick");
         requirePositive(s.quantityStep(), "quantityStep");
         requirePositive(s.minNotional(), "minNotional");
+        if (!EngineUnits.listable(s.priceTick(), s.quantityStep())) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "priceTick and quantityStep: prices up to "
+                    + EngineUnits.MAX_PRICE.toPlainString() + " and quantities up to " + EngineUnits.MAX_QUANTITY.toPlainString()
+                    + " must fit the engine's " + EngineUnits.MAX_UNITS + " ticks and lots (a tick or step of at least 1e-9)");
+        }
         FeeTiers.requireFee(s.makerFee(), "makerFee");
         FeeTiers.requireFee(s.takerFee(), "takerFee");
         Symbol created = new Symbol(symbol, s.baseAsset(), s.quoteAsset(), s.priceTick(), s.quantityStep(),

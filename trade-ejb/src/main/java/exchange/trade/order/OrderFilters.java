@@ -2,6 +2,7 @@ package exchange.trade.order;
 
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
+import exchange.api.trade.EngineUnits;
 import exchange.api.trade.OrderRequest;
 import exchange.trade.market.Symbol;
 import java.math.BigDecimal;
@@ -12,9 +13,9 @@ import java.util.Set;
  * combinations of side, type and time in force; and what each valid order must freeze.
  */
 final class OrderFilters {
-    /** Keeps price x quantity and the engine's ticks x lots far inside DECIMAL(36,18) and long. */
-    static final BigDecimal MAX_PRICE = new BigDecimal("1e9");
-    static final BigDecimal MAX_QUANTITY = new BigDecimal("1e9");
+    /** Keeps price x quantity inside DECIMAL(36,18), and (with the listing's check) ticks and lots inside long. */
+    static final BigDecimal MAX_PRICE = EngineUnits.MAX_PRICE;
+    static final BigDecimal MAX_QUANTITY = EngineUnits.MAX_QUANTITY;
     private static final Set<String> SIDES = Set.of("BUY", "SELL");
     private static final Set<String> TYPES = Set.of("LIMIT", "LIMIT_MAKER", "MARKET");
     private static final Set<String> TIFS = Set.of("GTC", "IOC", "FOK");
@@ -57,6 +58,10 @@ final class OrderFilters {
                         || quote.compareTo(MAX_PRICE.multiply(MAX_QUANTITY)) > 0) {
                     throw new BusinessException(ErrorCode.INVALID_QUANTITY, "quoteQuantity must be positive and in range.");
                 }
+                if (EngineUnits.quoteUnits(quote, symbol.priceTick(), symbol.quantityStep()) < 0) {
+                    throw new BusinessException(ErrorCode.INVALID_QUANTITY, "quoteQuantity must buy at least one step at one tick and be at most "
+                            + EngineUnits.MAX_UNITS + " tick x step units of this market.");
+                }
                 return new ValidOrder(symbol.symbol(), side, type, "IOC", stp, null, null, quote, symbol.quoteAsset(), quote);
             }
             if (r.quoteQuantity() != null) {
@@ -87,7 +92,7 @@ final class OrderFilters {
 
     private static BigDecimal price(Symbol symbol, BigDecimal price) {
         if (price == null || price.signum() <= 0 || price.compareTo(MAX_PRICE) > 0
-                || price.remainder(symbol.priceTick()).signum() != 0) {
+                || EngineUnits.units(price, symbol.priceTick()) < 0) {
             throw new BusinessException(ErrorCode.INVALID_PRICE, "Price must be positive, at most 1e9 and a multiple of "
                     + symbol.priceTick().stripTrailingZeros().toPlainString() + ".");
         }
@@ -96,7 +101,7 @@ final class OrderFilters {
 
     private static BigDecimal quantity(Symbol symbol, BigDecimal qty) {
         if (qty == null || qty.signum() <= 0 || qty.compareTo(MAX_QUANTITY) > 0
-                || qty.remainder(symbol.quantityStep()).signum() != 0) {
+                || EngineUnits.units(qty, symbol.quantityStep()) < 0) {
             throw new BusinessException(ErrorCode.INVALID_QUANTITY, "Quantity must be positive, at most 1e9 and a multiple of "
                     + symbol.quantityStep().stripTrailingZeros().toPlainString() + ".");
         }

@@ -48,6 +48,11 @@ public class SignedRequestFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
+        // The key's shape is checked before the body is read; the body itself is bounded by ApiGate.
+        String apiKey = ctx.getHeaderString("X-MBX-APIKEY");
+        if (apiKey == null || !apiKey.matches("[A-Za-z0-9]{64}")) {
+            throw new BusinessException(ErrorCode.UNAUTHENTICATED, "API-key format invalid.");
+        }
         String query = ctx.getUriInfo().getRequestUri().getRawQuery();
         String body = "";
         if (ctx.hasEntity()) {
@@ -75,10 +80,6 @@ public class SignedRequestFilter implements ContainerRequestFilter {
                 }
             }
             signed.add(String.join("&", kept));
-        }
-        String apiKey = ctx.getHeaderString("X-MBX-APIKEY");
-        if (apiKey == null || !apiKey.matches("[A-Za-z0-9]{64}")) {
-            throw new BusinessException(ErrorCode.UNAUTHENTICATED, "API-key format invalid.");
         }
         if (signature == null) {
             throw new BinanceError(-1102, 400, "Mandatory parameter 'signature' was not sent, was empty/null, or malformed.");
@@ -110,7 +111,12 @@ public class SignedRequestFilter implements ContainerRequestFilter {
         }
     }
 
+    /** A malformed escape ({@code %zz}, a lone {@code %}) is the client's error: Binance's -1100, not a 500. */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BinanceError(-1100, 400, "Illegal characters found in a parameter.");
+        }
     }
 }
