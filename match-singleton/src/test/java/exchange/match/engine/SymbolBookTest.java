@@ -34,6 +34,43 @@ class SymbolBookTest {
                 null, "EXPIRE_TAKER");
     }
 
+    /** What the engine's edge does with amounts whose units do not fit: rejected with a reason, the book untouched. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} x {1} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            100.00                       | 1                                  | RESTING
+            100.001                      | 1                                  | OUT_OF_RANGE
+            100.00                       | 0.00001                            | OUT_OF_RANGE
+            100.00                       | 100000000000000000000000000000     | OUT_OF_RANGE
+            100000000000000000000000.00  | 1                                  | OUT_OF_RANGE
+            10000000000000000.00         | 1                                  | RESTING
+            100.00                       | 100000000000000                    | RESTING
+            """)
+    void unitsThatDoNotFitAreRejectedNotThrown(String price, String qty, String reason) {
+        SymbolBook book = new SymbolBook(BTC);
+        MatchOutcome o = book.place(limit(1, 1, "BUY", price, qty));
+        assertEquals(reason, o.orders().get(0).reason());
+        assertEquals("RESTING".equals(reason) ? 1 : 0, book.status().restingOrders());
+    }
+
+    @Test
+    void aRemainderThatWouldOverflowItsLevelIsRejectedBeforeMatching() {
+        SymbolBook book = new SymbolBook(BTC);
+        // 1e14 BTC at step 1e-4 = 1e18 lots each: nine fit one level below Long.MAX_VALUE, the tenth does not.
+        for (int i = 1; i <= 9; i++) {
+            assertEquals("RESTING", book.place(limit(i, 1, "BUY", "100.00", "100000000000000")).orders().get(0).reason());
+        }
+        assertEquals("OUT_OF_RANGE", book.place(limit(10, 1, "BUY", "100.00", "100000000000000")).orders().get(0).reason());
+        assertEquals(9, book.status().restingOrders());
+    }
+
+    @Test
+    void aCommandTheEngineFailedOnRejectsItsOrder() {
+        SymbolBook book = new SymbolBook(BTC);
+        MatchOutcome o = book.failed("PLACE", 7, 3);
+        assertEquals(List.of(new MatchOutcome.OrderState(7, 3, "REJECTED", "ENGINE_ERROR")), o.orders());
+        assertTrue(o.fills().isEmpty());
+    }
+
     @Test
     void depthUpdatesCarryTheChangedLevelsAndTheLastPrice() {
         SymbolBook book = new SymbolBook(BTC);
