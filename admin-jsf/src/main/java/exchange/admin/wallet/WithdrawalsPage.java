@@ -30,6 +30,8 @@ public class WithdrawalsPage implements Serializable {
     @Inject
     private OperatorSession session;
     private List<Withdrawals.WithdrawalView> pending;
+    private List<Withdrawals.WithdrawalView> approved;
+    private List<Withdrawals.WithdrawalView> stuck;
     private Map<Long, String> findings;
     private String reason;
 
@@ -59,12 +61,35 @@ public class WithdrawalsPage implements Serializable {
         actions.run("finance", "withdrawal.approve", "withdrawal:" + w.id(), w.status(),
                 () -> withdrawals.review(w.id(), true, session.getEmail(), reason).status());
         pending = null;
+        approved = null;
     }
 
     public void reject(Withdrawals.WithdrawalView w) {
         actions.run("finance", "withdrawal.reject", "withdrawal:" + w.id(), w.status(),
                 () -> withdrawals.review(w.id(), false, session.getEmail(), reason).status());
         pending = null;
+    }
+
+    /** Approved, not yet signed: still cancelable (a wallet frozen after approval keeps them here). */
+    public List<Withdrawals.WithdrawalView> getApproved() {
+        if (approved == null) {
+            approved = withdrawals.approved(200);
+        }
+        return approved;
+    }
+
+    /** Signed, refused by our node, not provably dead: watched, never re-approvable; an operator looks into the node. */
+    public List<Withdrawals.WithdrawalView> getStuck() {
+        if (stuck == null) {
+            stuck = withdrawals.stuck(200);
+        }
+        return stuck;
+    }
+
+    public void cancel(Withdrawals.WithdrawalView w) {
+        actions.run("finance", "withdrawal.cancel", "withdrawal:" + w.id(), w.status(),
+                () -> withdrawals.cancelApproved(w.id(), session.getEmail(), reason).status());
+        approved = null;
     }
 
     public String getReason() {

@@ -22,6 +22,7 @@ public enum ErrorCode {
     TOTP_NOT_ENABLED(400, "Turn on two-factor authentication first: this change needs a code from the authenticator app."),
     ADDRESS_NOT_WHITELISTED(400, "The withdrawal whitelist is on and this address is not on it."),
     WITHDRAWAL_NOT_PENDING(409, "The withdrawal is not waiting for review."),
+    WITHDRAWAL_NOT_CANCELABLE(409, "Only an approved withdrawal that is not signed yet can be canceled."),
     INVALID_AMOUNT(400, "The amount must be a non-zero number with no more decimals than the asset allows."),
     INSUFFICIENT_BALANCE(400, "The account does not have enough available balance."),
     UNKNOWN_SYMBOL(400, "No such symbol."),

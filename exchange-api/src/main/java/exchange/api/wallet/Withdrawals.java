@@ -29,13 +29,23 @@ public interface Withdrawals {
      */
     WithdrawalView review(long withdrawalId, boolean approve, String operator, String reason);
 
+    /** Operators: withdrawals whose signed transaction our node refused and that are not provably dead, oldest first. */
+    List<WithdrawalView> stuck(int limit);
+
+    /** Operators: approved withdrawals not yet signed, oldest first. */
+    List<WithdrawalView> approved(int limit);
+
+    /** Operators: stops an approved withdrawal that is not signed yet (409 otherwise) and releases its funds; a reason is required. */
+    WithdrawalView cancelApproved(long withdrawalId, String operator, String reason);
+
     /** totpCode: required when the user has two-factor authentication on. */
     record WithdrawRequest(String asset, String network, String address, BigDecimal amount, String requestId, String totpCode) {
     }
 
     /**
      * status: PENDING_REVIEW, APPROVED (to be signed), SIGNED, BROADCAST (on its way; confirmations
-     * counts them), COMPLETED, REJECTED.
+     * counts them), STUCK (refused by our node, watched until it is mined or provably dead),
+     * COMPLETED, REJECTED, CANCELED (stopped by an operator before it was signed).
      */
     record WithdrawalView(long id, long userId, String asset, String network, String address, BigDecimal amount, BigDecimal fee,
                           String status, String reason, String firstApprovedBy, String txHash, int confirmations, Instant createdAt, Instant updatedAt) {

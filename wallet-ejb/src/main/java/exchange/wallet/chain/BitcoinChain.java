@@ -135,6 +135,21 @@ public class BitcoinChain implements DepositChain, WithdrawChain {
         return new Sent(State.MINED, head() - confirmations + 1, confirmations);
     }
 
+    /** Whether a block of the node's chain spent this output (mempool spends do not count). */
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class})
+    public boolean spentInChain(String txHash, long index) {
+        // gettxout without the mempool: null once a block spent it. Our outputs came from
+        // confirmed transactions we saw, so "not there" means spent, not "never existed".
+        try {
+            JsonValue out = call("gettxout", txHash, index, false);
+            return out == null || out.getValueType() != JsonValue.ValueType.OBJECT;
+        } catch (NodeError e) {
+            return false;
+        }
+    }
+
     /** Whether the node holds this output unspent (mempool spends count as spent). */
     @Timeout(CALL_TIMEOUT_MS)
     @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class)

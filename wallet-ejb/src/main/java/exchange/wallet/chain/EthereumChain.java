@@ -203,6 +203,19 @@ public class EthereumChain implements DepositChain, WithdrawChain {
     @Timeout(CALL_TIMEOUT_MS)
     @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
+    /** How many transactions of this account are in blocks at least this many confirmations deep. */
+    public BigInteger confirmedNonce(String address, long confirmations) {
+        long at = head() - Math.max(1, confirmations) + 1;
+        if (at < 0) {
+            return BigInteger.ZERO;
+        }
+        return checked(send(client().ethGetTransactionCount(address, DefaultBlockParameter.valueOf(BigInteger.valueOf(at)))))
+                .getTransactionCount();
+    }
+
+    @Timeout(CALL_TIMEOUT_MS)
+    @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
     public BigInteger gasPrice() {
         return checked(send(client().ethGasPrice())).getGasPrice();
     }

@@ -96,6 +96,15 @@ public class Ledger {
      * own, so it carries every earlier posting's change; a failed posting rolls the whole
      * transaction back (BusinessException is a rollback exception), so nothing stale survives.
      */
+    /**
+     * Holds a user's account row of an asset until the transaction ends: checks that read the
+     * user's earlier movements of it (daily limits, velocity) run one at a time per user and asset.
+     * Throws NOT_FOUND when the user has no such account.
+     */
+    public void hold(long userId, String asset) {
+        lock(new Leg(userId, asset, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO));
+    }
+
     private Account lock(Leg leg) {
         Map<String, Account> locked = lockedInThisTransaction();
         String key = leg.userId() + "/" + leg.asset();

@@ -49,6 +49,8 @@ public class ApplyWithdrawal implements Withdrawals {
     private exchange.api.wallet.WalletFreeze freezes;
     @EJB
     private exchange.api.finance.ExchangeMode mode;
+    @EJB
+    private exchange.wallet.ledger.Ledger ledger;
 
     @Override
     public WithdrawalView apply(long userId, WithdrawRequest request) {
@@ -90,6 +92,9 @@ public class ApplyWithdrawal implements Withdrawals {
             throw new BusinessException(ErrorCode.BELOW_MINIMUM,
                     "The minimum " + where.asset() + " withdrawal on " + where.network() + " is " + where.minWithdraw().stripTrailingZeros().toPlainString() + ".");
         }
+        // One application per user and asset at a time from here to commit: without it, parallel
+        // applications each saw the others' withdrawals missing and all passed the daily limit.
+        ledger.hold(userId, where.asset());
         requireWithinDailyLimit(userId, where.asset(), amount.add(where.withdrawFee()));
         boolean automatic = amount.compareTo(where.autoApproveMax()) <= 0;
         Withdrawal withdrawal = new Withdrawal(userId, where.asset(), where.network(), where.chain(), address, amount,
@@ -116,18 +121,25 @@ public class ApplyWithdrawal implements Withdrawals {
     /** What the risk rules ask of this withdrawal that only the wallet's own tables tell. */
     private RiskControl.WithdrawalFacts facts(Withdrawal w) {
         java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
-        List<java.time.Instant> recent = em.createQuery("SELECT x.createdAt FROM Withdrawal x WHERE x.userId = :u AND x.id <> :id"
-                        + " AND x.createdAt > :since", java.time.Instant.class)
-                .setParameter("u", w.view().userId()).setParameter("id", w.id()).setParameter("since", since).getResultList();
-        long toSameAddress = em.createQuery("SELECT COUNT(x) FROM Withdrawal x WHERE x.userId = :u AND x.id <> :id"
-                        + " AND x.address = :a AND x.status <> 'REJECTED'", Long.class)
-                .setParameter("u", w.view().userId()).setParameter("id", w.id()).setParameter("a", w.view().address()).getSingleResult();
+        // Locking reads, for the reason the daily limit's is one.
+        List<java.time.Instant> recent = ((List<?>) em.createNativeQuery("SELECT created_at FROM exchange_wallet.withdrawals"
+                        + " WHERE user_id = ?1 AND id <> ?2 AND created_at > ?3 FOR UPDATE")
+                .setParameter(1, w.view().userId()).setParameter(2, w.id()).setParameter(3, java.sql.Timestamp.from(since))
+                .getResultList()).stream().map(ApplyWithdrawal::instant).toList();
+        long toSameAddress = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM exchange_wallet.withdrawals WHERE user_id = ?1"
+                        + " AND id <> ?2 AND address = ?3 AND status <> 'REJECTED' FOR UPDATE")
+                .setParameter(1, w.view().userId()).setParameter(2, w.id()).setParameter(3, w.view().address()).getSingleResult()).longValue();
         return new RiskControl.WithdrawalFacts(w.id(), w.view().userId(), w.view().asset(), w.view().amount(), w.view().address(),
                 toSameAddress == 0, recent);
     }
 
+    private static java.time.Instant instant(Object column) {
+        return column instanceof java.sql.Timestamp ts ? ts.toInstant()
+                : column instanceof java.time.LocalDateTime ldt ? ldt.toInstant(java.time.ZoneOffset.UTC) : (java.time.Instant) column;
+    }
+
     /**
-     * The last 24 hours' withdrawals of the asset (all but rejected ones, fees included) and this
+     * The last 24 hours' withdrawals of the asset (all but rejected and canceled ones, fees included) and this
      * one stay within the daily limit of the user's KYC level; an asset without a limit at that
      * level cannot be withdrawn.
      */
@@ -136,10 +148,12 @@ public class ApplyWithdrawal implements Withdrawals {
         List<?> limit = em.createNativeQuery("SELECT daily_max FROM exchange_wallet.withdraw_limits WHERE kyc_level = ?1 AND asset = ?2")
                 .setParameter(1, level).setParameter(2, asset).getResultList();
         BigDecimal max = limit.isEmpty() ? BigDecimal.ZERO : (BigDecimal) limit.get(0);
-        BigDecimal used = em.createQuery("SELECT COALESCE(SUM(w.amount + w.fee), 0) FROM Withdrawal w WHERE w.userId = :user"
-                        + " AND w.asset = :asset AND w.status <> 'REJECTED' AND w.createdAt > :since", BigDecimal.class)
-                .setParameter("user", userId).setParameter("asset", asset)
-                .setParameter("since", java.time.Instant.now().minus(java.time.Duration.ofDays(1))).getSingleResult();
+        // A locking read: it sees what other applications committed while this one waited for the
+        // account row (a plain read would see this transaction's older snapshot).
+        BigDecimal used = (BigDecimal) em.createNativeQuery("SELECT COALESCE(SUM(amount + fee), 0) FROM exchange_wallet.withdrawals"
+                        + " WHERE user_id = ?1 AND asset = ?2 AND status NOT IN ('REJECTED', 'CANCELED') AND created_at > ?3 FOR UPDATE")
+                .setParameter(1, userId).setParameter(2, asset)
+                .setParameter(3, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(1)))).getSingleResult();
         if (used.add(withFee).compareTo(max) > 0) {
             throw new BusinessException(ErrorCode.WITHDRAWAL_LIMIT_EXCEEDED, "KYC level " + level + " allows "
                     + max.stripTrailingZeros().toPlainString() + " " + asset + " per 24 hours; "
@@ -158,6 +172,40 @@ public class ApplyWithdrawal implements Withdrawals {
     public List<WithdrawalView> pendingReview(int limit) {
         return em.createNamedQuery(Withdrawal.PENDING_REVIEW, Withdrawal.class).setMaxResults(limit).getResultList()
                 .stream().map(Withdrawal::view).toList();
+    }
+
+    @Override
+    public List<WithdrawalView> stuck(int limit) {
+        return em.createQuery("SELECT w FROM Withdrawal w WHERE w.status = 'STUCK' ORDER BY w.id", Withdrawal.class)
+                .setMaxResults(limit).getResultList().stream().map(Withdrawal::view).toList();
+    }
+
+    @Override
+    public List<WithdrawalView> approved(int limit) {
+        return em.createQuery("SELECT w FROM Withdrawal w WHERE w.status = 'APPROVED' ORDER BY w.id", Withdrawal.class)
+                .setMaxResults(limit).getResultList().stream().map(Withdrawal::view).toList();
+    }
+
+    /**
+     * Under the row's lock, which the sender also takes to sign: an approved withdrawal is either
+     * canceled here or signed there, never both. Nothing was sent, so the funds are released.
+     */
+    @Override
+    public WithdrawalView cancelApproved(long withdrawalId, String operator, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "reason: a cancellation needs one");
+        }
+        Withdrawal w = em.find(Withdrawal.class, withdrawalId, LockModeType.PESSIMISTIC_WRITE);
+        if (w == null) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No withdrawal " + withdrawalId + ".");
+        }
+        if (!Withdrawal.APPROVED.equals(w.status())) {
+            throw new BusinessException(ErrorCode.WITHDRAWAL_NOT_CANCELABLE, "Withdrawal " + withdrawalId + " is " + w.status() + ".");
+        }
+        w.canceled(operator, reason);
+        funds.release(w.userId(), w.asset(), w.amount().add(w.fee()), "WITHDRAW_CANCELED", Long.toString(w.id()));
+        events.publish(new WithdrawCompleted(w.id(), w.userId(), w.asset(), w.amount(), Withdrawal.CANCELED, reason, null));
+        return w.view();
     }
 
     /** Under the row's lock, so a double click or two operators cannot decide twice. */

@@ -74,6 +74,8 @@ public class SendWithdrawal {
     private HotKeys keys;
     @EJB
     private WalletEventOutbox events;
+    @EJB
+    private exchange.api.wallet.WalletFreeze freezes;
     @Inject
     @ConfigProperty(name = "exchange.wallet.btc.fee-rate", defaultValue = "2")
     long fallbackFeeRate;
@@ -100,9 +102,12 @@ public class SendWithdrawal {
      * dead-letter queue, or the broker lost it) gets a new one: no withdrawal waits forever.
      */
     public void rearmStaleChecks(String chain, Duration stale) {
-        List<Withdrawal> quiet = em.createNamedQuery(Withdrawal.QUIET, Withdrawal.class).setParameter("chain", chain)
-                .setParameter("status", Withdrawal.BROADCAST).setParameter("before", java.time.Instant.now().minus(stale))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(50).getResultList();
+        List<Withdrawal> quiet = new ArrayList<>();
+        for (String status : List.of(Withdrawal.BROADCAST, Withdrawal.STUCK)) {
+            quiet.addAll(em.createNamedQuery(Withdrawal.QUIET, Withdrawal.class).setParameter("chain", chain)
+                    .setParameter("status", status).setParameter("before", java.time.Instant.now().minus(stale))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(50).getResultList());
+        }
         for (Withdrawal w : quiet) {
             w.touched();
             events.publish(new WithdrawalCheckDue(w.id(), w.checks()));
@@ -110,10 +115,16 @@ public class SendWithdrawal {
         }
     }
 
-    /** Returns true when it signed; false when the withdrawal was no longer APPROVED. */
+    /** Returns true when it signed; false when the withdrawal was no longer APPROVED, or its wallet is frozen. */
     public boolean sign(long withdrawalId) {
         Withdrawal w = em.find(Withdrawal.class, withdrawalId, LockModeType.PESSIMISTIC_WRITE);
         if (w == null || !Withdrawal.APPROVED.equals(w.status())) {
+            return false;
+        }
+        // Checked again here, under the row's lock: a wallet frozen after the approval is not paid.
+        // It waits, approved (an operator may cancel it), and the others go on.
+        if (freezes.frozen(w.userId())) {
+            LOG.fine("withdrawal " + w.id() + " waits: the wallet of user " + w.userId() + " is frozen");
             return false;
         }
         try {
@@ -129,7 +140,10 @@ public class SendWithdrawal {
         return true;
     }
 
-    /** Sends the stored transaction; a refusal returns the withdrawal for review with nothing paid. */
+    /**
+     * Sends the stored transaction. A refusal leaves it STUCK, watched by the confirmation checks:
+     * an earlier send whose answer was lost may have reached the network, so it is not re-approvable.
+     */
     public void broadcast(long withdrawalId) {
         Withdrawal w = em.find(Withdrawal.class, withdrawalId, LockModeType.PESSIMISTIC_WRITE);
         if (w == null || !Withdrawal.SIGNED.equals(w.status())) {
@@ -138,7 +152,9 @@ public class SendWithdrawal {
         try {
             ("BTC".equals(w.chain()) ? bitcoin : ethereum).broadcast(w.rawTx(), w.txHash());
         } catch (TransactionRefusedException e) {
-            ReturnForReview.of(em, w, e.getMessage());
+            LOG.warning("withdrawal " + w.id() + " stuck: " + e.getMessage());
+            w.stuck(e.getMessage());
+            events.publish(new WithdrawalCheckDue(w.id(), w.checks()), Duration.ofMillis(checkDelayMs));
             return;
         } catch (FaultToleranceException e) {
             throw NodeTrouble.unavailable(e);
@@ -152,12 +168,12 @@ public class SendWithdrawal {
         Credentials hot = keys.ethereum().orElseThrow(() -> new CannotSignYet("no Ethereum hot key configured"));
         String from = hot.getAddress();
         lockHotWallet("ETH", from);
-        // The node counts what it has; what is signed but not yet with it comes on top. A
-        // broadcast transaction the node lost may see its nonce taken by a newer one: re-sent, it
-        // is then refused and returns for review, so one nonce never pays twice.
+        // The node counts what it has; every nonce a withdrawal holds comes on top (signed, sent,
+        // stuck, or one the node lost): a nonce is never given to two withdrawals, so a lost
+        // transaction re-sent later cannot find its nonce taken by a newer one of ours.
         BigInteger nonce = ethereum.pendingNonce(from);
-        Object signed = em.createQuery("SELECT MAX(w.nonce) FROM Withdrawal w WHERE w.chain = 'ETH' AND w.status = :signed")
-                .setParameter("signed", Withdrawal.SIGNED).getSingleResult();
+        Object signed = em.createQuery("SELECT MAX(w.nonce) FROM Withdrawal w WHERE w.chain = 'ETH' AND w.nonce IS NOT NULL")
+                .getSingleResult();
         if (signed != null && BigInteger.valueOf(((Number) signed).longValue() + 1).compareTo(nonce) > 0) {
             nonce = BigInteger.valueOf(((Number) signed).longValue() + 1);
         }

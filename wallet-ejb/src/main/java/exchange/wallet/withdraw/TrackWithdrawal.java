@@ -33,7 +33,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * sets the next one, until the transaction has its asset's confirmations; then the frozen amount
  * and fee leave the user's account (the amount to the withdrawals account, the fee to fee income)
  * and {@code WithdrawCompleted} tells the others. A transaction the node lost is sent again, the
- * same one; one that failed on the chain, or that the node now refuses, returns for review.
+ * same one; one that failed on the chain returns for review; one the node now refuses is STUCK,
+ * still watched, and returns for review only once it is provably dead ({@link ProveTransactionDead}).
  */
 @Stateless
 public class TrackWithdrawal {
@@ -47,6 +48,8 @@ public class TrackWithdrawal {
     private EthereumChain ethereum;
     @Inject
     private BitcoinChain bitcoin;
+    @Inject
+    private ProveTransactionDead proof;
     @EJB
     private Ledger ledger;
     @EJB
@@ -61,7 +64,8 @@ public class TrackWithdrawal {
         }
         WithdrawalCheckDue due = event.payloadAs(WithdrawalCheckDue.class);
         Withdrawal w = em.find(Withdrawal.class, due.withdrawalId(), LockModeType.PESSIMISTIC_WRITE);
-        if (w == null || !Withdrawal.BROADCAST.equals(w.status()) || w.checks() != due.check()) {
+        if (w == null || !(Withdrawal.BROADCAST.equals(w.status()) || Withdrawal.STUCK.equals(w.status()))
+                || w.checks() != due.check()) {
             return; // done, returned, or a stale timer: the current one carries the current count
         }
         WithdrawChain chain = "BTC".equals(w.chain()) ? bitcoin : ethereum;
@@ -72,6 +76,14 @@ public class TrackWithdrawal {
             // The node is down: look again later rather than fail the message into the DLQ.
             nextCheck(w, -1, 0);
             return;
+        }
+        if (Withdrawal.STUCK.equals(w.status())) {
+            if (sent.state() == WithdrawChain.State.UNKNOWN) {
+                stillStuck(w, chain);
+                return;
+            }
+            LOG.warning("withdrawal " + w.id() + ": stuck transaction " + w.txHash() + " is on the chain after all (" + sent.state() + ")");
+            w.resumed();
         }
         switch (sent.state()) {
             case MINED -> {
@@ -95,13 +107,51 @@ public class TrackWithdrawal {
                 chain.broadcast(w.rawTx(), w.txHash());
                 LOG.warning("withdrawal " + w.id() + ": the node did not know " + w.txHash() + "; sent it again");
             } catch (TransactionRefusedException e) {
-                ReturnForReview.of(em, w, e.getMessage());
-                return;
+                // A refusal proves nothing about peers or blocks we have not seen: stuck, not re-approvable.
+                LOG.warning("withdrawal " + w.id() + " stuck: " + e.getMessage());
+                w.stuck(e.getMessage());
             } catch (ChainUnavailableException | FaultToleranceException e) {
                 // the next check tries again
             }
         }
         nextCheck(w, -1, 0);
+    }
+
+    /**
+     * A stuck withdrawal whose transaction the node does not know: returned for review once its
+     * transaction is provably dead, else looked at again (and offered to the node again, the same
+     * transaction, now and then: a refusal may have been passing).
+     */
+    private void stillStuck(Withdrawal w, WithdrawChain chain) {
+        int confirmations = em.find(AssetNetwork.class, new AssetNetwork.Key(w.asset(), w.network())).confirmations();
+        Long seen;
+        try {
+            seen = proof.competingSpendSeenAt(w, confirmations);
+        } catch (ChainUnavailableException | FaultToleranceException e) {
+            stuckCheck(w, w.deathSeenAt());
+            return;
+        }
+        Long firstSeen = seen == null ? null : w.deathSeenAt() == null ? seen : w.deathSeenAt();
+        if (seen != null && proof.dead(w, firstSeen, seen, confirmations)) {
+            ReturnForReview.of(em, w, "its transaction " + w.txHash() + " can never be mined: what it spends was spent on chain"
+                    + " by another transaction, " + confirmations + " confirmations deep; nothing was paid");
+            return;
+        }
+        if ((w.checks() + 1) % RESEND_AFTER == 0) {
+            try {
+                chain.broadcast(w.rawTx(), w.txHash());
+                LOG.warning("withdrawal " + w.id() + ": the node took stuck " + w.txHash() + " this time");
+            } catch (TransactionRefusedException | ChainUnavailableException | FaultToleranceException e) {
+                // still refused: it stays stuck for an operator to see
+            }
+        }
+        stuckCheck(w, firstSeen);
+    }
+
+    private void stuckCheck(Withdrawal w, Long deathSeenAt) {
+        w.checked(-1, 0);
+        w.deathSeenAt(deathSeenAt);
+        events.publish(new WithdrawalCheckDue(w.id(), w.checks()), Duration.ofMillis(checkDelayMs));
     }
 
     private void nextCheck(Withdrawal w, long height, int confirmations) {

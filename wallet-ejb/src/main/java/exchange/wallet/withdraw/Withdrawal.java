@@ -15,12 +15,17 @@ import java.time.Instant;
  * Seed 3.4: one withdrawal, a state machine:
  * <pre>
  * PENDING_REVIEW ──approve──► APPROVED ──sign──► SIGNED ──broadcast──► BROADCAST ──confirmations──► COMPLETED
- *       │  ▲ (APPROVED at once below the automatic limit)      │ refused           │ reverted / refused on re-send
- *       │  └──────────────────── returned for review ◄─────────┴───────────────────┘
- *       └──reject──► REJECTED (funds unfrozen)
+ *   │  ▲  (APPROVED at once below       │  │           │ refused             │ ▲ │ refused on re-send
+ *   │  │   the automatic limit)         │  │           ▼                     │ │ ▼
+ *   │  │                                │  │         STUCK ──seen on chain───┘ └─┘
+ *   │  │                                │  │           │ old transaction provably dead
+ *   │  └───── returned for review ◄─────┼──┼───────────┘  (and: reverted on chain, nothing paid)
+ *   └──reject──► REJECTED               │  └─cancel (unsigned only)──► CANCELED (funds unfrozen)
  * </pre>
  * The signed transaction is stored before it is broadcast: every later send is that same
- * transaction, so a withdrawal is never paid twice.
+ * transaction. Once signed, a withdrawal is signed again (with another transaction) only after
+ * its old one is provably dead: a refusal by our node proves nothing (peers may hold it, or it
+ * may be mined already), so a refused one is STUCK, still tracked, never back in the approval queue.
  */
 @Entity
 @Table(schema = "exchange_wallet", name = "withdrawals")
@@ -44,6 +49,8 @@ public class Withdrawal {
     public static final String BROADCAST = "BROADCAST";
     public static final String COMPLETED = "COMPLETED";
     public static final String REJECTED = "REJECTED";
+    public static final String STUCK = "STUCK";
+    public static final String CANCELED = "CANCELED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -146,6 +153,15 @@ public class Withdrawal {
         this.broadcastAt = updatedAt;
     }
 
+    /** A stuck withdrawal: the height at which the proof of its transaction's death was first seen (null: none yet). */
+    Long deathSeenAt() {
+        return STUCK.equals(status) ? blockHeight : null;
+    }
+
+    void deathSeenAt(Long height) {
+        this.blockHeight = height;
+    }
+
     /** One more look at the chain; the count tells a stale timer from the current one. */
     void checked(long blockHeight, int confirmations) {
         this.checks++;
@@ -172,10 +188,39 @@ public class Withdrawal {
         }
     }
 
-    /** The chain would not take it, or it failed there: nothing was paid, an operator decides again. */
-    void returnedForReview(String why) {
+    /**
+     * Our node refused its signed transaction: that does not prove the transaction can never be
+     * mined, so it is kept (raw transaction, nonce, inputs) and looked at again, not re-approved.
+     */
+    void stuck(String why) {
         if (!SIGNED.equals(status) && !BROADCAST.equals(status)) {
             throw new IllegalStateException("withdrawal " + id + " is " + status + ", not on its way");
+        }
+        this.status = STUCK;
+        this.reason = why.length() > 255 ? why.substring(0, 255) : why;
+        this.updatedAt = Instant.now();
+    }
+
+    /** A stuck withdrawal's transaction turned up on the chain after all: tracked as sent again. */
+    void resumed() {
+        move(STUCK, BROADCAST);
+        this.reason = null;
+    }
+
+    /** An operator stops an approved withdrawal before it is signed: nothing was ever sent. */
+    void canceled(String operator, String why) {
+        move(APPROVED, CANCELED);
+        this.reviewedBy = operator;
+        this.reason = why.length() > 255 ? why.substring(0, 255) : why;
+    }
+
+    /**
+     * Nothing was paid and nothing can be any more: it failed on the chain (BROADCAST), or its
+     * transaction is provably dead (STUCK). An operator decides again.
+     */
+    void returnedForReview(String why) {
+        if (!BROADCAST.equals(status) && !STUCK.equals(status)) {
+            throw new IllegalStateException("withdrawal " + id + " is " + status + ", not sent or stuck");
         }
         this.status = REVIEW;
         this.reason = why.length() > 255 ? why.substring(0, 255) : why;

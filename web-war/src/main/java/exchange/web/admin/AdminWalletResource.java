@@ -94,4 +94,27 @@ public class AdminWalletResource {
     public Withdrawals.WithdrawalView reject(@jakarta.ws.rs.PathParam("id") long id, @NotNull @Valid Review body) {
         return withdrawals.review(id, false, caller.name(), body.reason());
     }
+
+    /** Approved withdrawals not yet signed: what cancel can still stop. */
+    @GET
+    @Path("withdrawals/approved")
+    @RolesAllowed("admin")
+    public List<Withdrawals.WithdrawalView> approvedWithdrawals() {
+        return withdrawals.approved(500);
+    }
+
+    /** Signed withdrawals our node refused and that are not provably dead: watched, never re-approvable. */
+    @GET
+    @Path("withdrawals/stuck")
+    @RolesAllowed("admin")
+    public List<Withdrawals.WithdrawalView> stuckWithdrawals() {
+        return withdrawals.stuck(500);
+    }
+
+    @POST
+    @Path("withdrawals/{id}/cancel")
+    @RolesAllowed("admin")
+    public Withdrawals.WithdrawalView cancel(@jakarta.ws.rs.PathParam("id") long id, @NotNull @Valid Review body) {
+        return withdrawals.cancelApproved(id, caller.name(), body.reason());
+    }
 }

@@ -81,10 +81,11 @@ public class BinanceCapital {
         return m;
     }
 
-    /** Binance's codes: 2 awaiting approval, 3 rejected, 4 processing, 6 completed. */
+    /** Binance's codes: 1 cancelled, 2 awaiting approval, 3 rejected, 4 processing, 6 completed. */
     private static int status(String status) {
         return switch (status) {
             case "PENDING_REVIEW" -> 2;
+            case "CANCELED" -> 1;
             case "REJECTED" -> 3;
             case "COMPLETED" -> 6;
             default -> 4;
