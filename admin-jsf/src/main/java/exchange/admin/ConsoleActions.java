@@ -29,6 +29,12 @@ public class ConsoleActions {
 
     /** Returns the step's result, or null when the role or a business rule refused it (the message says why). */
     public <T> T run(String role, String action, String subject, Object before, Supplier<T> step) {
+        return run(role, action, subject, before, step, r -> r == null ? null : r.toString());
+    }
+
+    /** As above, with what the audit record keeps of the result (for results that hold secrets). */
+    public <T> T run(String role, String action, String subject, Object before, Supplier<T> step,
+                     java.util.function.Function<T, String> recorded) {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (!session.hasRole(role)) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Your roles do not allow " + action + ".", null));
@@ -37,8 +43,7 @@ public class ConsoleActions {
         try {
             T result = transactions.inOne(() -> {
                 T r = step.get();
-                audit.record(session.getEmail(), action, subject, before == null ? null : before.toString(),
-                        r == null ? null : r.toString());
+                audit.record(session.getEmail(), action, subject, before == null ? null : before.toString(), recorded.apply(r));
                 return r;
             });
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, action + " " + subject + ": done.", null));

@@ -31,12 +31,14 @@ class AdminConsoleIT {
             HtmlPage login = web.getPage(Api.BASE + "/admin/");
             assertTrue(login.getUrl().getPath().endsWith("/admin/login.xhtml"), "unsigned visitors land on sign-in");
 
-            HtmlPage rejected = signIn(login, "admin@exchange.local", "Wrong-passw0rd");
-            assertTrue(rejected.asNormalizedText().contains("Wrong e-mail or password"));
-            HtmlPage traderTry = signIn(rejected, trader.email(), Users.PASSWORD);
+            HtmlPage rejected = signIn(login, "admin@exchange.local", "Wrong-passw0rd", "000000");
+            assertTrue(rejected.asNormalizedText().contains("Wrong e-mail, password or two-factor code"));
+            HtmlPage traderTry = signIn(rejected, trader.email(), Users.PASSWORD, "000000");
             assertTrue(traderTry.getUrl().getPath().endsWith("/login.xhtml"), "a trader is no operator");
 
-            HtmlPage users = signIn(traderTry, "admin@exchange.local", Users.adminPassword());
+            HtmlPage noCode = signIn(traderTry, "admin@exchange.local", Users.adminPassword(), "");
+            assertTrue(noCode.getUrl().getPath().endsWith("/login.xhtml"), "an admin signs in only with the second factor");
+            HtmlPage users = signIn(noCode, "admin@exchange.local", Users.adminPassword(), Users.nextCode("admin@exchange.local"));
             assertTrue(users.getUrl().getPath().endsWith("/admin/users.xhtml"), users.getUrl().toString());
             assertTrue(users.asNormalizedText().contains("admin@exchange.local"), "operator shown in header");
 
@@ -63,9 +65,10 @@ class AdminConsoleIT {
         }
     }
 
-    private static HtmlPage signIn(HtmlPage page, String email, String password) throws Exception {
+    private static HtmlPage signIn(HtmlPage page, String email, String password, String code) throws Exception {
         ((HtmlInput) page.getHtmlElementById("login:email")).setValue(email);
         ((HtmlInput) page.getHtmlElementById("login:password")).setValue(password);
+        ((HtmlInput) page.getHtmlElementById("login:totp")).setValue(code);
         return page.getHtmlElementById("login:submit").click();
     }
 }

@@ -213,6 +213,7 @@ class ConsoleBrowserIT {
         browser.get(Api.BASE + "/admin/login.xhtml");
         browser.findElement(By.id("login:email")).sendKeys(email);
         browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:totp")).sendKeys(Users.nextCode(email));
         browser.findElement(By.id("login:submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), email));
     }

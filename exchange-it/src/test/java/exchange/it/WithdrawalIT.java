@@ -127,26 +127,8 @@ class WithdrawalIT {
                 .add("amount", new BigDecimal(amount)).add("totpCode", code).build().toString();
     }
 
-    /** RFC 6238 with HMAC-SHA1, written again here so the test does not trust the server's code. */
-    static String totp(String base32, long step) throws Exception {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : base32.toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                key.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
-        byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
-        int o = h[19] & 0xf;
-        int v = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
-        return String.format("%06d", v % 1_000_000);
+    static String totp(String base32, long step) {
+        return exchange.it.support.OneTimeCodes.code(base32, step);
     }
 
     private static void fund(Users.Trader t, String asset, String amount, String admin) {

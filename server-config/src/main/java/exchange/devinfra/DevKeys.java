@@ -21,7 +21,7 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
  * Development secrets, made once into the work dir (never committed, never logged): the RS256
- * key pair for tokens, the first operator's password, and the dev wallet's BIP39 mnemonic with
+ * key pair for tokens, the first operator's password and TOTP secret, and the dev wallet's BIP39 mnemonic with
  * the account xpubs the deposit path derives addresses from (BIP84 regtest, BIP44 Ether), and
  * the hot wallets' signing keys from another account of the same mnemonic ({@code m/84'/1'/1'/0/0},
  * {@code m/44'/60'/1'/0/0}): the deposit path's account xpubs cannot derive them.
@@ -48,6 +48,13 @@ final class DevKeys {
             writeSecret(adminPassword, "Adm1n" + Base64.getUrlEncoder().withoutPadding().encodeToString(random)
                     .replace('-', 'x').replace('_', 'y'));
         }
+        Path adminTotp = keys.resolve("admin-totp");
+        if (!Files.exists(adminTotp)) {
+            // The first operator's TOTP secret (base32, 160 bits): admins sign in only with a second factor.
+            byte[] secret = new byte[20];
+            new SecureRandom().nextBytes(secret);
+            writeSecret(adminTotp, base32(secret) + "\n");
+        }
         ensureWallet(keys);
         Path apiKeyMaster = keys.resolve("api-key-master");
         if (!Files.exists(apiKeyMaster)) {
@@ -55,6 +62,22 @@ final class DevKeys {
             new SecureRandom().nextBytes(key);
             writeSecret(apiKeyMaster, Base64.getEncoder().encodeToString(key) + "\n");
         }
+    }
+
+    private static String base32(byte[] data) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        StringBuilder out = new StringBuilder();
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : data) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        return out.toString(); // 160 bits are 32 whole characters: no remainder
     }
 
     private static void ensureWallet(Path keys) throws Exception {

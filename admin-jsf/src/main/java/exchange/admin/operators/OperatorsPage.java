@@ -24,6 +24,8 @@ public class OperatorsPage implements Serializable {
     private String email;
     private String password;
     private List<String> roles = new ArrayList<>();
+    /** The new operator's TOTP secret and URI, shown once on this page for their authenticator app. */
+    private OperatorAuthentication.NewOperator issued;
 
     public List<OperatorView> getOperators() {
         if (list == null) {
@@ -37,10 +39,25 @@ public class OperatorsPage implements Serializable {
     }
 
     public void create() {
-        actions.run("admin", "operator.create", "operator:" + email, null,
-                () -> operators.create(email, password, Set.copyOf(roles)).roles());
+        // The audit record names the roles, never the secret.
+        String[] roleNames = new String[1];
+        issued = actions.run("admin", "operator.create", "operator:" + email, null, () -> {
+            OperatorAuthentication.NewOperator made = operators.create(email, password, Set.copyOf(roles));
+            roleNames[0] = made.operator().roles().toString();
+            return made;
+        }, made -> roleNames[0]);
         list = null;
         password = null;
+    }
+
+    /** A lost authenticator: a new secret, the old codes stop working. */
+    public void renewSecondFactor(OperatorView operator) {
+        issued = actions.run("admin", "operator.second-factor.renew", "operator:" + operator.email(), null,
+                () -> operators.renewSecondFactor(operator.id()), made -> "renewed");
+    }
+
+    public OperatorAuthentication.NewOperator getIssued() {
+        return issued;
     }
 
     public String getEmail() {

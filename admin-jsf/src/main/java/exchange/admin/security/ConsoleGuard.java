@@ -1,5 +1,7 @@
 package exchange.admin.security;
 
+import exchange.api.web.AddressLimit;
+import exchange.api.web.ClientAddress;
 import exchange.api.web.RequestGate;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -25,6 +27,22 @@ public class ConsoleGuard extends RequestGate {
 
     @Inject
     private OperatorSession session;
+    private redis.clients.jedis.JedisPooled redis;
+    private AddressLimit limits;
+
+    @Override
+    public void init() throws ServletException {
+        super.init();
+        redis = exchange.api.Redis.open();
+        limits = new AddressLimit(redis, org.eclipse.microprofile.config.ConfigProvider.getConfig());
+    }
+
+    @Override
+    public void destroy() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
 
     @Override
     protected long maxBodyBytes(HttpServletRequest request) {
@@ -44,6 +62,17 @@ public class ConsoleGuard extends RequestGate {
         // The gate let only canonical paths through, so the path the container dispatches (servlet
         // path + path info) is the one the raw request named: decide on it.
         String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        // The console is under the API's limits: its weight per address, and its sign-ins with the API's.
+        String client = ClientAddress.of(req);
+        AddressLimit.Verdict weight = limits.weigh(client, 1);
+        AddressLimit.Verdict signIns = weight.allowed() && "POST".equals(req.getMethod()) && path.equals("/login.xhtml")
+                ? limits.signIn(client) : weight;
+        if (!weight.allowed() || !signIns.allowed()) {
+            res.setHeader("Retry-After", Long.toString(Math.max(weight.retryAfter(), signIns.retryAfter())));
+            refuse(res, weight.banned() ? 418 : 429, weight.banned() ? "IP_BANNED" : "TOO_MANY_REQUESTS",
+                    "Too many requests or sign-in attempts from this address; wait as Retry-After says.");
+            return;
+        }
         if (path.equals("/login.xhtml") || ConsolePages.isFacesResource(path) && ConsolePages.isLibraryName(req.getParameter("ln"))
                 || ConsolePages.allows(session, path)) {
             res.setHeader("Cache-Control", "no-store");

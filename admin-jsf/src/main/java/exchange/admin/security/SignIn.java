@@ -1,5 +1,6 @@
 package exchange.admin.security;
 
+import exchange.api.error.BusinessException;
 import exchange.api.user.OperatorAuthentication;
 import exchange.api.user.OperatorView;
 import jakarta.ejb.EJB;
@@ -21,14 +22,21 @@ public class SignIn {
     private OperatorSession session;
     private String email;
     private String password;
+    private String totp;
 
     public String signIn() {
-        Optional<OperatorView> operator = operators.authenticate(email, password)
-                .filter(o -> o.roles().stream().anyMatch(OperatorAuthentication.ROLES::contains));
         FacesContext faces = FacesContext.getCurrentInstance();
+        Optional<OperatorView> operator;
+        try {
+            operator = operators.authenticate(email, password, totp)
+                    .filter(o -> o.roles().stream().anyMatch(OperatorAuthentication.ROLES::contains));
+        } catch (BusinessException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Too many failed sign-ins: try again later.", null));
+            return null;
+        }
         if (operator.isEmpty()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong e-mail or password, or no console role.", null));
+                    "Wrong e-mail, password or two-factor code, or no console role.", null));
             return null;
         }
         // A new session id at sign-in, so a session id planted before it is worth nothing.
@@ -43,6 +51,14 @@ public class SignIn {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    public String getTotp() {
+        return totp;
+    }
+
+    public void setTotp(String totp) {
+        this.totp = totp;
     }
 
     public String getPassword() {

@@ -19,6 +19,7 @@ public enum ErrorCode {
     BELOW_MINIMUM(400, "The amount is below the minimum withdrawal for this asset and network."),
     TOTP_REQUIRED(400, "This account has two-factor authentication on: send the code from the authenticator app."),
     TOTP_INVALID(400, "The two-factor code is wrong, expired or already used."),
+    TOTP_LOCKED(429, "Too many wrong two-factor codes: try again later."),
     TOTP_NOT_ENABLED(400, "Turn on two-factor authentication first: this change needs a code from the authenticator app."),
     ADDRESS_NOT_WHITELISTED(400, "The withdrawal whitelist is on and this address is not on it."),
     WITHDRAWAL_NOT_PENDING(409, "The withdrawal is not waiting for review."),

@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What every request of a web face passes first, before any authentication or access decision:
- * a canonical path ({@link CanonicalPath}) and a bounded body.
+ * its client address decided once ({@link ClientAddress}), a canonical path ({@link CanonicalPath})
+ * and a bounded body.
  *
  * <p>A body whose declared length is over the bound is refused before a byte of it is read; a
  * chunked body is read up to the bound and no further, so no request can make the server hold
@@ -36,9 +37,19 @@ public abstract class RequestGate extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    private java.util.List<String> trustedProxies = java.util.List.of();
+
+    @Override
+    public void init() throws ServletException {
+        trustedProxies = ClientAddress.list(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("exchange.rate-limit.trusted-proxies", String.class).orElse(""));
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        request.setAttribute(ClientAddress.ATTRIBUTE,
+                ClientAddress.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustedProxies));
         if (!CanonicalPath.isCanonical(request.getRequestURI())) {
             refuse(response, 400, "PATH_NOT_CANONICAL", "The request path is not in canonical form.");
             return;

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Signs traders up through the real API and operators in through the admin API. */
 public final class Users {
@@ -39,10 +41,24 @@ public final class Users {
         }
     }
 
+    /** The bootstrap admin's TOTP secret, made by ./exchange beside its password. */
+    public static String adminTotpSecret() {
+        try {
+            return Files.readString(work().resolve("keys").resolve("admin-totp")).trim();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Signed(String token, long until) {
+    }
+
+    /** Operators' tokens, kept for the run: each sign-in spends one of the operator's TOTP steps. */
+    private static final Map<String, Signed> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, String> SECRETS = new ConcurrentHashMap<>();
+
     public static String adminToken() {
-        Api.Reply reply = Api.post("/api/admin/login", Api.obj("email", "admin@exchange.local", "password", adminPassword()));
-        assertEquals(200, reply.status(), reply.body());
-        return reply.json().getString("token");
+        return signedIn("admin@exchange.local", adminPassword(), adminTotpSecret());
     }
 
     /** A second operator with the admin role (made once per database), for four-eyes approvals. */
@@ -50,17 +66,55 @@ public final class Users {
         return operatorToken("second-admin@exchange.local", "admin");
     }
 
-    /** An operator with one role, made once per database with a password the tests know. */
+    /**
+     * An operator with one role, made once per database with a password the tests know; its TOTP
+     * secret is the one shown at creation, or (made by an earlier run) a new one an admin issues.
+     */
     public static String operatorToken(String email, String role) {
-        String password = "Operator-Passw0rd";
-        Api.Reply made = Api.post("/api/admin/operators", "{\"email\":\"" + email + "\",\"password\":\"" + password
-                + "\",\"roles\":[\"" + role + "\"]}", adminToken());
-        if (made.status() != 201 && made.status() != 409) {
-            throw new IllegalStateException("operator " + email + " not made: " + made.body());
+        return signedIn(email, OPERATOR_PASSWORD, operatorSecret(email, role));
+    }
+
+    public static final String OPERATOR_PASSWORD = "Operator-Passw0rd";
+
+    /** The operator's TOTP secret for this run (making the operator, or a new secret, once). */
+    public static synchronized String operatorSecret(String email, String role) {
+        return SECRETS.computeIfAbsent(email, e -> {
+            String admin = adminToken();
+            Api.Reply made = Api.post("/api/admin/operators", "{\"email\":\"" + e + "\",\"password\":\"" + OPERATOR_PASSWORD
+                    + "\",\"roles\":[\"" + role + "\"]}", admin);
+            if (made.status() == 201) {
+                return made.json().getString("totpSecret");
+            }
+            if (made.status() != 409) {
+                throw new IllegalStateException("operator " + e + " not made: " + made.body());
+            }
+            long id = Api.get("/api/admin/operators", admin).structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+                    .filter(o -> o.getString("email").equals(e)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+            Api.Reply renewed = Api.post("/api/admin/operators/" + id + "/second-factor", "{}", admin);
+            assertEquals(200, renewed.status(), renewed.body());
+            return renewed.json().getString("totpSecret");
+        });
+    }
+
+    /** A code for the operator's next sign-in (the bootstrap admin, or one made by {@link #operatorToken}). */
+    public static String nextCode(String email) {
+        String secret = "admin@exchange.local".equals(email) ? adminTotpSecret() : SECRETS.get(email);
+        if (secret == null) {
+            throw new IllegalStateException("no TOTP secret known for " + email + ": make it with operatorToken first");
         }
-        Api.Reply reply = Api.post("/api/admin/login", Api.obj("email", email, "password", password));
+        return OneTimeCodes.next(secret);
+    }
+
+    private static String signedIn(String email, String password, String secret) {
+        Signed kept = TOKENS.get(email);
+        if (kept != null && System.currentTimeMillis() < kept.until()) {
+            return kept.token();
+        }
+        Api.Reply reply = Api.post("/api/admin/login", Api.obj("email", email, "password", password, "totpCode", OneTimeCodes.next(secret)));
         assertEquals(200, reply.status(), reply.body());
-        return reply.json().getString("token");
+        String token = reply.json().getString("token");
+        TOKENS.put(email, new Signed(token, System.currentTimeMillis() + 30 * 60_000));
+        return token;
     }
 
     public static Path work() {

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Encrypts API secrets with AES-256-GCM under the master key ({@code exchange.api-keys.master-key},
+ * Encrypts API secrets and TOTP secrets with AES-256-GCM under the master key ({@code exchange.api-keys.master-key},
  * base64 of 32 bytes, or {@code .master-key-file} holding it): the database alone never reveals a
  * secret, and a changed ciphertext fails to open instead of opening to something else.
  */
@@ -32,16 +32,23 @@ public class SecretBox {
     Optional<String> masterKeyFile;
     private volatile SecretKeySpec key;
 
-    record Sealed(byte[] iv, byte[] ciphertext) {
+    public record Sealed(byte[] iv, byte[] ciphertext) {
     }
 
-    Sealed seal(byte[] plain) {
+    /** A box with this key and no configuration behind it (tests, tools). */
+    public static SecretBox of(byte[] rawKey) {
+        SecretBox box = new SecretBox();
+        box.key = new SecretKeySpec(rawKey.clone(), "AES");
+        return box;
+    }
+
+    public Sealed seal(byte[] plain) {
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);
         return new Sealed(iv, run(Cipher.ENCRYPT_MODE, iv, plain));
     }
 
-    byte[] open(Sealed sealed) {
+    public byte[] open(Sealed sealed) {
         return run(Cipher.DECRYPT_MODE, sealed.iv(), sealed.ciphertext());
     }
 
@@ -51,7 +58,7 @@ public class SecretBox {
             cipher.init(mode, key(), new GCMParameterSpec(128, iv));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("API secret " + (mode == Cipher.ENCRYPT_MODE ? "encryption" : "decryption") + " failed");
+            throw new IllegalStateException("secret " + (mode == Cipher.ENCRYPT_MODE ? "encryption" : "decryption") + " failed");
         }
     }
 

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The console needs someone to sign in first: the operator named by exchange.admin.email and
  * exchange.admin.password is created with the admin role if missing. Configuration is the source
- * of truth for this one bootstrap account, so a changed password there replaces the stored one
- * (the way to recover a lost admin password). The password is only read, never logged.
+ * of truth for this one bootstrap account, so a changed password or TOTP secret
+ * ({@code exchange.admin.totp-secret}) there replaces the stored one (the way to recover a lost
+ * admin password or authenticator). Both are only read, never logged.
  */
 @Singleton
 @Startup
@@ -36,6 +37,15 @@ public class FirstOperator {
     @Inject
     @ConfigProperty(name = "exchange.admin.password")
     private Optional<String> password;
+    /** The bootstrap admin's TOTP secret (base32), or a file holding it: an admin signs in only with a second factor. */
+    @Inject
+    @ConfigProperty(name = "exchange.admin.totp-secret")
+    private Optional<String> totpSecret;
+    @Inject
+    @ConfigProperty(name = "exchange.admin.totp-secret-file")
+    private Optional<String> totpSecretFile;
+    @Inject
+    private exchange.user.apikey.SecretBox box;
 
     @PostConstruct
     void ensure() {
@@ -46,12 +56,21 @@ public class FirstOperator {
         String address = Emails.normalize(email);
         Optional<Operator> existing = em.createNamedQuery(Operator.BY_EMAIL, Operator.class)
                 .setParameter("email", address).getResultStream().findFirst();
-        if (existing.isEmpty()) {
-            em.persist(new Operator(address, passwords.hash(password.get()), Set.of("admin")));
+        Operator admin = existing.orElse(null);
+        if (admin == null) {
+            admin = new Operator(address, passwords.hash(password.get()), Set.of("admin"));
+            em.persist(admin);
             LOG.info("Created the bootstrap operator " + address);
-        } else if (!passwords.matches(password.get(), existing.get().passwordHash())) {
-            existing.get().changePassword(passwords.hash(password.get()));
+        } else if (!passwords.matches(password.get(), admin.passwordHash())) {
+            admin.changePassword(passwords.hash(password.get()));
             LOG.info("Reset the bootstrap operator's password from configuration: " + address);
+        }
+        Optional<String> secret = exchange.api.Secrets.valueOrFile(totpSecret, totpSecretFile).map(String::trim);
+        if (secret.isEmpty()) {
+            LOG.warning("exchange.admin.totp-secret(-file) is not set: the bootstrap operator cannot sign in (admins need a second factor).");
+        } else if (!admin.hasSecondFactor() || !admin.secondFactorSecret(box).equals(secret.get())) {
+            admin.secondFactor(box.seal(secret.get().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            LOG.info("Set the bootstrap operator's second factor from configuration: " + address);
         }
     }
 }

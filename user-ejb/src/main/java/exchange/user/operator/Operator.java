@@ -1,5 +1,9 @@
 package exchange.user.operator;
 
+import exchange.user.apikey.SecretBox;
+import exchange.user.security.Totp;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -30,6 +34,12 @@ public class Operator {
     private String roles;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "totp_enc")
+    private byte[] totpEncrypted;
+    @Column(name = "totp_iv")
+    private byte[] totpIv;
+    @Column(name = "totp_last_step", nullable = false)
+    private long totpLastStep;
 
     protected Operator() {
     }
@@ -55,6 +65,40 @@ public class Operator {
 
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public boolean hasSecondFactor() {
+        return totpEncrypted != null;
+    }
+
+    /** A new TOTP secret (sealed): the old one, and any code of it, stops working. */
+    public void secondFactor(SecretBox.Sealed secret) {
+        this.totpIv = secret.iv();
+        this.totpEncrypted = secret.ciphertext();
+        this.totpLastStep = 0;
+    }
+
+    public String secondFactorSecret(SecretBox box) {
+        return new String(box.open(new SecretBox.Sealed(totpIv, totpEncrypted)), StandardCharsets.US_ASCII);
+    }
+
+    /** A code of the current step or one either side, once: its step must be newer than the last accepted. */
+    public boolean acceptCode(String code, long nowStep, SecretBox box) {
+        if (totpEncrypted == null || code == null || !code.trim().matches("\\d{6}")) {
+            return false;
+        }
+        String secret = secondFactorSecret(box);
+        for (long step = nowStep - 1; step <= nowStep + 1; step++) {
+            if (step > totpLastStep && Totp.code(secret, step).equals(code.trim())) {
+                totpLastStep = step;
+                return true;
+            }
+        }
+        return false;
     }
 
     public Set<String> roles() {

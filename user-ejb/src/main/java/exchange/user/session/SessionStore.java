@@ -115,21 +115,40 @@ public class SessionStore {
 
     /** True when the account is locked by too many failed sign-ins. */
     public boolean locked(long userId) {
-        String n = redis.get("loginfail:" + userId);
-        return n != null && Integer.parseInt(n) >= maxFailures;
+        return lockedOut("loginfail:" + userId);
     }
 
     /** Counts a failed sign-in; true when this one locks the account. */
     public boolean failed(long userId) {
-        long n = redis.incr("loginfail:" + userId);
+        return countFailure("loginfail:" + userId);
+    }
+
+    public void succeeded(long userId) {
+        clearFailures("loginfail:" + userId);
+    }
+
+    /**
+     * Lock-outs for anything guessable (a trader's or an operator's password, a TOTP code), kept
+     * in Redis so every node counts the same failures and a rolled-back attempt still counts:
+     * after {@code exchange.login.max-failures} failures within {@code exchange.login.lock-seconds}
+     * the key is locked until that window ends, whatever is tried.
+     */
+    public boolean lockedOut(String key) {
+        String n = redis.get(key);
+        return n != null && Integer.parseInt(n) >= maxFailures;
+    }
+
+    /** Counts a failure under the key; true when this one locks it. */
+    public boolean countFailure(String key) {
+        long n = redis.incr(key);
         if (n == 1) {
-            redis.expire("loginfail:" + userId, lockSeconds);
+            redis.expire(key, lockSeconds);
         }
         return n == maxFailures;
     }
 
-    public void succeeded(long userId) {
-        redis.del("loginfail:" + userId);
+    public void clearFailures(String key) {
+        redis.del(key);
     }
 
     private String newRefresh(String sid) {

@@ -168,14 +168,22 @@ public class SendWithdrawal {
         Credentials hot = keys.ethereum().orElseThrow(() -> new CannotSignYet("no Ethereum hot key configured"));
         String from = hot.getAddress();
         lockHotWallet("ETH", from);
-        // The node counts what it has; every nonce a withdrawal holds comes on top (signed, sent,
-        // stuck, or one the node lost): a nonce is never given to two withdrawals, so a lost
-        // transaction re-sent later cannot find its nonce taken by a newer one of ours.
+        // The node counts what it has; every nonce a withdrawal on its way holds (signed, sent,
+        // stuck, or lost by the node) comes on top: a nonce is never given to two withdrawals, so a
+        // lost transaction re-sent later cannot find its nonce taken by a newer one of ours. Only
+        // nonces this chain's sequence can hold count: at least what is mined, at most what is
+        // pending plus one per withdrawal on its way (a dev chain restarted under an old database
+        // would otherwise leave a gap no transaction could ever fill).
         BigInteger nonce = ethereum.pendingNonce(from);
-        Object signed = em.createQuery("SELECT MAX(w.nonce) FROM Withdrawal w WHERE w.chain = 'ETH' AND w.nonce IS NOT NULL")
-                .getSingleResult();
-        if (signed != null && BigInteger.valueOf(((Number) signed).longValue() + 1).compareTo(nonce) > 0) {
-            nonce = BigInteger.valueOf(((Number) signed).longValue() + 1);
+        BigInteger mined = ethereum.confirmedNonce(from, 1);
+        List<Long> held = em.createQuery("SELECT w.nonce FROM Withdrawal w WHERE w.chain = 'ETH' AND w.nonce IS NOT NULL"
+                + " AND w.status IN ('SIGNED', 'BROADCAST', 'STUCK')", Long.class).getResultList();
+        BigInteger highest = nonce.add(BigInteger.valueOf(held.size()));
+        for (long n : held) {
+            BigInteger h = BigInteger.valueOf(n);
+            if (h.compareTo(mined) >= 0 && h.compareTo(highest) <= 0 && h.add(BigInteger.ONE).compareTo(nonce) > 0) {
+                nonce = h.add(BigInteger.ONE);
+            }
         }
         BigInteger gasPrice = ethereum.gasPrice();
         RawTransaction raw;

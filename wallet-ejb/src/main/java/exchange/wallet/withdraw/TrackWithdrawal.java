@@ -57,6 +57,10 @@ public class TrackWithdrawal {
     @Inject
     @ConfigProperty(name = "exchange.wallet.withdraw.check-delay-ms", defaultValue = "5000")
     long checkDelayMs;
+    /** A stuck withdrawal waits on something outside (a peer, a block, an operator): looked at less often. */
+    @Inject
+    @ConfigProperty(name = "exchange.wallet.withdraw.stuck-check-delay-ms", defaultValue = "30000")
+    long stuckCheckDelayMs;
 
     public void onCheckDue(EventEnvelope event) {
         if (!Inbox.firstDelivery(em, new WalletProcessedEvent(ConsumerGroups.WALLET, event))) {
@@ -151,7 +155,7 @@ public class TrackWithdrawal {
     private void stuckCheck(Withdrawal w, Long deathSeenAt) {
         w.checked(-1, 0);
         w.deathSeenAt(deathSeenAt);
-        events.publish(new WithdrawalCheckDue(w.id(), w.checks()), Duration.ofMillis(checkDelayMs));
+        events.publish(new WithdrawalCheckDue(w.id(), w.checks()), Duration.ofMillis(stuckCheckDelayMs));
     }
 
     private void nextCheck(Withdrawal w, long height, int confirmations) {

@@ -40,4 +40,11 @@ public class AdminOperatorResource {
         }
         return Response.status(Response.Status.CREATED).entity(operators.create(body.email(), body.password(), body.roles())).build();
     }
+
+    /** A new TOTP secret for an operator who lost their authenticator: shown once, the old one stops working. */
+    @POST
+    @Path("{id}/second-factor")
+    public OperatorAuthentication.NewOperator renewSecondFactor(@jakarta.ws.rs.PathParam("id") long id) {
+        return operators.renewSecondFactor(id);
+    }
 }

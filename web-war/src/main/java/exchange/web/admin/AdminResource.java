@@ -45,7 +45,9 @@ public class AdminResource {
     @Inject
     private Caller caller;
 
-    public record LoginRequest(@Given String email, @Given String password) {
+    public record LoginRequest(@Given @jakarta.validation.constraints.Size(max = 254) String email,
+                               @Given @jakarta.validation.constraints.Size(max = 128) String password,
+                               @jakarta.validation.constraints.Size(max = 6) String totpCode) {
     }
 
     public record ProbeRequest(boolean rollBack) {
@@ -54,8 +56,9 @@ public class AdminResource {
     @POST
     @Path("login")
     @PermitAll
+    @exchange.web.limits.SignIn
     public Map<String, String> login(@NotNull @Valid LoginRequest body) {
-        AccessToken token = operators.login(body.email(), body.password());
+        AccessToken token = operators.login(body.email(), body.password(), body.totpCode());
         return Map.of("token", token.token(), "expiresAt", token.expiresAt().toString());
     }
 

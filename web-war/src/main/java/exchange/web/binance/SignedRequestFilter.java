@@ -86,7 +86,7 @@ public class SignedRequestFilter implements ContainerRequestFilter {
         }
         checkTime(params.get("timestamp"), params.get("recvWindow"));
         Signed needed = resource.getResourceMethod().getAnnotation(Signed.class);
-        ApiKeys.Verified key = keys.verify(apiKey, signed.get(0) + signed.get(1), signature, http.getRemoteAddr(),
+        ApiKeys.Verified key = keys.verify(apiKey, signed.get(0) + signed.get(1), signature, exchange.api.web.ClientAddress.of(http),
                 needed == null ? ApiKeys.Permission.READ : needed.value());
         http.setAttribute(KEY, key);
         http.setAttribute(PARAMS, params);

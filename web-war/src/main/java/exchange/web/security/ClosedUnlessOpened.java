@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * An endpoint is closed unless it says who may call it: {@code @PermitAll}, {@code @RolesAllowed}
  * or {@code @Signed} on the method or its class. One that says nothing answers 403 to everyone,
- * so a forgotten annotation fails closed instead of open (MP-JWT alone lets it through).
+ * so a forgotten annotation fails closed instead of open (MP-JWT alone lets it through). Jersey's
+ * own generated handlers (OPTIONS, WADL) say nothing either and are closed the same way.
  */
 @Provider
 public class ClosedUnlessOpened implements DynamicFeature {
@@ -43,7 +44,9 @@ public class ClosedUnlessOpened implements DynamicFeature {
     public void configure(ResourceInfo info, FeatureContext context) {
         Method method = info.getResourceMethod();
         if (method != null && !saysWhoMayCall(method, info.getResourceClass())) {
-            LOG.warning("closed: " + info.getResourceClass().getName() + "." + method.getName() + " names no role");
+            if (info.getResourceClass().getName().startsWith("exchange.")) {
+                LOG.warning("closed: " + info.getResourceClass().getName() + "." + method.getName() + " names no role");
+            }
             context.register(new Deny(), Priorities.AUTHENTICATION - 100);
         }
     }

@@ -61,7 +61,7 @@ public class BinanceListenKeyResource {
         if (apiKey == null || !apiKey.matches("[A-Za-z0-9]{64}")) {
             throw new BusinessException(ErrorCode.UNAUTHENTICATED, "API-key format invalid.");
         }
-        return apiKeys.identify(apiKey, http.getRemoteAddr()).userId();
+        return apiKeys.identify(apiKey, exchange.api.web.ClientAddress.of(http)).userId();
     }
 
     private static String required(String key) {

@@ -91,8 +91,9 @@ public class UserResource {
     @POST
     @Path("login")
     @PermitAll
+    @exchange.web.limits.SignIn
     public TokenResponse login(@NotNull @Valid LoginRequest body) {
-        return TokenResponse.of(login.login(body.email(), body.password(), request.getRemoteAddr(), request.getHeader("User-Agent")));
+        return TokenResponse.of(login.login(body.email(), body.password(), exchange.api.web.ClientAddress.of(request), request.getHeader("User-Agent")));
     }
 
     /** A new access token and refresh token for the session; the refresh token given is spent. */
