@@ -58,6 +58,18 @@ class TradingLimitIT {
         assertEquals(1, limits(t).getInt("kycLevel"));
     }
 
+    /** With no bid a market sell has no price to count against the limits: it is refused, not counted as nothing. */
+    @Test
+    void aMarketSellIntoAnEmptyBookIsRefusedNotCountedAsNothing() {
+        String admin = Users.adminToken();
+        Users.Trader t = fundedTrader("mkt-sell", admin, "BTC", "100");
+        String symbol = freshSymbol(admin, "BTC", "ETH", "0.01", "0.001", "1");
+        Api.Reply refused = order(t, "{\"symbol\":\"" + symbol + "\",\"side\":\"SELL\",\"type\":\"MARKET\",\"quantity\":50}");
+        assertError(409, "NO_LIQUIDITY", refused);
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_trade.orders WHERE user_id = ?", t.id()), "no order written");
+        assertEquals(0, available(t, "BTC").compareTo(new BigDecimal("100")), "nothing frozen");
+    }
+
     private static JsonObject limits(Users.Trader t) {
         return Api.get("/api/trade/limits", t.token()).structure().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(l -> l.getString("quoteAsset").equals("ETH")).findFirst().orElseThrow();

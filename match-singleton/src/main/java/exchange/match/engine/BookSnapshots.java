@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  * transaction: a snapshot is written whole or not at all, and the newest complete one wins.
  */
 final class BookSnapshots {
-    private static final int FORMAT = 1;
+    /** 2: each book carries its bounded dedup window and its watermark (issue #14). */
+    private static final int FORMAT = 2;
     private static final int KEEP = 3;
 
     interface BookReader {

@@ -38,7 +38,18 @@ final class SymbolBook implements MatchListener {
     private final BigDecimal tick;
     private final BigDecimal step;
     private final OrderBook book = new OrderBook();
+    /**
+     * The place commands seen, as a bounded window: the newest {@link #SEEN_WINDOW} order ids, and
+     * below them a watermark. A place at or below the watermark is older than anything the window
+     * still remembers: it is dropped as a repeat (logged), because matching an order twice is the
+     * worse mistake and a first delivery that late cannot happen in practice (ids grow, and one
+     * symbol's commands share one ordered queue).
+     */
+    static final int SEEN_WINDOW = 100_000;
     private final Set<Long> seen = new HashSet<>();
+    private final java.util.ArrayDeque<Long> seenOrder = new java.util.ArrayDeque<>();
+    private long seenWatermark = Long.MIN_VALUE;
+    private long evictions;
     private final Set<Long> canceledEarly = new HashSet<>();
     private final DepthTracker depthTracker;
     private long sequence;
@@ -65,9 +76,15 @@ final class SymbolBook implements MatchListener {
 
     /** Returns the outcome, or null for a place command already seen. */
     MatchOutcome place(OrderCreated c) {
+        if (c.orderId() <= seenWatermark) {
+            java.util.logging.Logger.getLogger(SymbolBook.class.getName()).warning("place " + c.orderId() + " on " + symbol
+                    + " is older than the engine's window of " + SEEN_WINDOW + " orders: dropped as a repeat");
+            return null;
+        }
         if (!seen.add(c.orderId())) {
             return null;
         }
+        remember(c.orderId());
         begin();
         if (canceledEarly.remove(c.orderId())) {
             states.add(new MatchOutcome.OrderState(c.orderId(), c.userId(), "CANCELED", "CANCELED"));
@@ -107,12 +124,33 @@ final class SymbolBook implements MatchListener {
     MatchOutcome cancel(OrderCancelRequested c) {
         begin();
         if (!seen.contains(c.orderId())) {
-            canceledEarly.add(c.orderId());
+            // Only an order newer than the window can still arrive: an older one's cancel is not kept.
+            if (c.orderId() > seenWatermark && canceledEarly.size() < SEEN_WINDOW) {
+                canceledEarly.add(c.orderId());
+            }
             states.add(new MatchOutcome.OrderState(c.orderId(), c.userId(), "REJECTED", DoneReason.UNKNOWN_ORDER.name()));
             return end("CANCEL", c.orderId());
         }
         book.cancel(c.orderId(), c.userId(), this);
         return end("CANCEL", c.orderId());
+    }
+
+    private void remember(long orderId) {
+        seenOrder.addLast(orderId);
+        while (seenOrder.size() > SEEN_WINDOW) {
+            long old = seenOrder.removeFirst();
+            seen.remove(old);
+            seenWatermark = Math.max(seenWatermark, old);
+        }
+        // Below the watermark an early cancel can no longer meet its place.
+        if (!canceledEarly.isEmpty() && seenOrder.size() == SEEN_WINDOW && (++evictions & 1023) == 0) {
+            canceledEarly.removeIf(id -> id <= seenWatermark);
+        }
+    }
+
+    /** How many place commands the window remembers (for tests: it never passes the window). */
+    int remembered() {
+        return seen.size();
     }
 
     /**
@@ -194,7 +232,8 @@ final class SymbolBook implements MatchListener {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        writeIds(out, seen);
+        out.writeLong(seenWatermark);
+        writeIds(out, seenOrder);
         writeIds(out, canceledEarly);
     }
 
@@ -227,14 +266,19 @@ final class SymbolBook implements MatchListener {
             SelfTradePrevention stp = SelfTradePrevention.values()[in.readByte()];
             book.place(id, userId, side, OrderType.LIMIT, TimeInForce.GTC, price, remaining, 0, stp, ignore);
         }
-        readIds(in, seen);
+        seenWatermark = in.readLong();
+        for (int n = in.readInt(); n > 0; n--) {
+            long id = in.readLong();
+            seenOrder.addLast(id);
+            seen.add(id);
+        }
         readIds(in, canceledEarly);
         depthTracker.reset();
         published = depthTracker.view(sequence);
         firstUnpublished = sequence + 1;
     }
 
-    private static void writeIds(DataOutput out, Set<Long> ids) throws IOException {
+    private static void writeIds(DataOutput out, java.util.Collection<Long> ids) throws IOException {
         out.writeInt(ids.size());
         for (long id : ids) {
             out.writeLong(id);

@@ -64,6 +64,29 @@ class SymbolBookTest {
     }
 
     @Test
+    void theRepeatWindowIsBoundedAndSurvivesASnapshot() throws IOException {
+        SymbolBook book = new SymbolBook(BTC);
+        int n = SymbolBook.SEEN_WINDOW + 50;
+        for (int i = 1; i <= n; i++) {
+            // IOC orders into an empty book: each is seen, none rests.
+            book.place(new OrderCreated(i, 1, "BTCUSDT", "BUY", "LIMIT", "IOC", new BigDecimal("100"), new BigDecimal("1"), null, "NONE"));
+        }
+        assertEquals(SymbolBook.SEEN_WINDOW, book.remembered(), "never more than the window");
+        assertEquals(null, book.place(limit(3, 1, "BUY", "100.00", "1")), "below the window: dropped as a repeat");
+        assertEquals(null, book.place(limit(n, 1, "BUY", "100.00", "1")), "in the window: a repeat");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        book.writeTo(new DataOutputStream(bytes));
+        SymbolBook restored = new SymbolBook(BTC);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        in.readUTF();
+        restored.restore(in);
+        assertEquals(SymbolBook.SEEN_WINDOW, restored.remembered());
+        assertEquals(null, restored.place(limit(3, 1, "BUY", "100.00", "1")), "the watermark is in the snapshot");
+        assertEquals(null, restored.place(limit(n - 1, 1, "BUY", "100.00", "1")));
+        assertEquals("RESTING", restored.place(limit(n + 1, 1, "BUY", "100.00", "1")).orders().get(0).reason());
+    }
+
+    @Test
     void aCommandTheEngineFailedOnRejectsItsOrder() {
         SymbolBook book = new SymbolBook(BTC);
         MatchOutcome o = book.failed("PLACE", 7, 3);

@@ -84,7 +84,11 @@ public class TradingLimits {
         return new Limit((BigDecimal) r[0], (BigDecimal) r[1]);
     }
 
-    /** A buy's frozen quote; a sell's price x quantity, a MARKET sell's at the best bid it would meet first. */
+    /**
+     * A buy's frozen quote; a sell's price x quantity, a MARKET sell's at the best bid it would
+     * meet first. With no bid there is nothing to price it by (it would count as nothing and pass
+     * any limit), so it is refused: it could not fill anything now anyway.
+     */
     private BigDecimal notional(Symbol symbol, ValidOrder order) {
         if ("BUY".equals(order.side())) {
             return order.frozenAmount();
@@ -93,7 +97,11 @@ public class TradingLimits {
             return order.price().multiply(order.quantity());
         }
         List<OrderBookDepth.Level> bids = depth.depth(symbol.symbol(), 1).bids();
-        return bids.isEmpty() ? BigDecimal.ZERO : bids.get(0).price().multiply(order.quantity());
+        if (bids.isEmpty()) {
+            throw new BusinessException(ErrorCode.NO_LIQUIDITY, "The book has no bids to price a market sell against your"
+                    + " trading limits; give a limit price.");
+        }
+        return bids.get(0).price().multiply(order.quantity());
     }
 
     private record Limit(BigDecimal orderMax, BigDecimal dailyMax) {

@@ -37,6 +37,9 @@ public class ScanDeposits {
 
     @PersistenceContext(unitName = "wallet")
     private EntityManager em;
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "exchange.wallet.btc.hot-output-min", defaultValue = "0.00001")
+    java.math.BigDecimal hotOutputMin;
     @EJB
     private Ledger ledger;
     @EJB
@@ -135,8 +138,21 @@ public class ScanDeposits {
         return fork;
     }
 
-    /** Seen again in another block after a reorg: the new height; spent or reserved ones keep their state. */
+    /**
+     * Seen again in another block after a reorg: the new height; spent or reserved ones keep their
+     * state. Dust anyone sends to the hot address is not kept (below
+     * {@code exchange.wallet.btc.hot-output-min}): as inputs, such outputs cost more in fee than they
+     * bring, and a flood of them would make every withdrawal large and slow. Our own withdrawals'
+     * change is kept whatever its size.
+     */
     private void recordHotOutput(String chain, DepositChain.Payment p, long height) {
+        if (p.amount().compareTo(hotOutputMin) < 0 && ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM exchange_wallet.withdrawals WHERE chain = ?1 AND tx_hash = ?2")
+                .setParameter(1, chain).setParameter(2, p.txHash()).getSingleResult()).longValue() == 0) {
+            LOG.info(chain + " hot wallet output " + p.txHash() + ":" + p.index() + " of " + p.amount().toPlainString()
+                    + " is below " + hotOutputMin.toPlainString() + ": ignored as dust");
+            return;
+        }
         em.createNativeQuery("INSERT INTO exchange_wallet.hot_wallet_outputs (chain, tx_hash, output_index, amount, block_height, status)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5, 'UNSPENT') ON DUPLICATE KEY UPDATE block_height = VALUES(block_height)")
                 .setParameter(1, chain).setParameter(2, p.txHash()).setParameter(3, p.index()).setParameter(4, p.amount())
