@@ -15,7 +15,7 @@ class HotWalletDustIT {
     @Test
     void dustToTheHotAddressIsIgnoredAndARealOutputKept() throws Exception {
         String hot = Files.readString(Users.work().resolve("keys/btc-hot.address")).trim();
-        String dust = ChainRpc.bitcoinWallet("sendtoaddress", hot, 0.000008).toString().replace("\"", "");
+        String dust = ChainRpc.bitcoinWallet("sendtoaddress", hot, 0.00005).toString().replace("\"", "");
         String real = ChainRpc.bitcoinWallet("sendtoaddress", hot, 0.001).toString().replace("\"", "");
         String miner = ChainRpc.bitcoinWallet("getnewaddress", "").toString().replace("\"", "");
         ChainRpc.bitcoin("generatetoaddress", 1, miner);
@@ -23,7 +23,7 @@ class HotWalletDustIT {
         Eventually.holds(Duration.ofSeconds(60), "the scanner passed block " + height,
                 () -> Db.count("SELECT COUNT(*) FROM exchange_wallet.chain_cursors WHERE chain = 'BTC' AND height >= ?", height) == 1);
         assertEquals(1, Db.count("SELECT COUNT(*) FROM exchange_wallet.hot_wallet_outputs WHERE tx_hash = ? AND amount = 0.001", real));
-        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_wallet.hot_wallet_outputs WHERE tx_hash = ? AND amount < 0.00001", dust),
+        assertEquals(0, Db.count("SELECT COUNT(*) FROM exchange_wallet.hot_wallet_outputs WHERE tx_hash = ? AND amount < 0.0001", dust),
                 "dust is not an input");
     }
 }

@@ -61,7 +61,7 @@ class SignInSecurityIT {
     void signInsAreLimitedPerAddressOnTheApiAndTheConsole() throws Exception {
         String api = "203.0.113." + (10 + new java.util.Random().nextInt(100));
         int refusedAt = -1;
-        for (int i = 1; i <= 25 && refusedAt < 0; i++) {
+        for (int i = 1; i <= 45 && refusedAt < 0; i++) {
             RawHttp.Answer a = RawHttp.send(post("/api/user/login", api, "application/json", "{\"email\":\"nobody@example.com\",\"password\":\"x\"}"), 0);
             if (a.status() == 429) {
                 refusedAt = i;
@@ -70,18 +70,19 @@ class SignInSecurityIT {
                 assertEquals(401, a.status(), a.head());
             }
         }
-        assertEquals(21, refusedAt, "20 sign-ins a minute from one address, then 429");
+        // 20 a minute, then 429 (21 at the latest 41 when the minute turned during the loop).
+        assertTrue(refusedAt >= 21 && refusedAt <= 41, "20 sign-ins a minute from one address, then 429: " + refusedAt);
 
         String console = "203.0.113." + (120 + new java.util.Random().nextInt(100));
         refusedAt = -1;
-        for (int i = 1; i <= 25 && refusedAt < 0; i++) {
+        for (int i = 1; i <= 45 && refusedAt < 0; i++) {
             RawHttp.Answer a = RawHttp.send(post("/admin/login.xhtml", console, "application/x-www-form-urlencoded",
                     "login=login&login%3Aemail=admin%40exchange.local&login%3Apassword=x"), 0);
             if (a.status() == 429) {
                 refusedAt = i;
             }
         }
-        assertEquals(21, refusedAt, "the console's sign-ins count the same way");
+        assertTrue(refusedAt >= 21 && refusedAt <= 41, "the console's sign-ins count the same way: " + refusedAt);
     }
 
     private static String post(String path, String client, String type, String body) {

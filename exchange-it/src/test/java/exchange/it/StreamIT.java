@@ -157,4 +157,20 @@ class StreamIT {
             assertEquals(4401, refused.closeCode(WAIT));
         }
     }
+
+    /** A user stream does not outlive its sign-in: logout closes the socket and ends the key. */
+    @Test
+    void logoutEndsTheListenKeyAndClosesItsSocket() {
+        Users.Trader t = Users.register("ws-logout");
+        Api.Reply key = Api.post("/api/user/stream", "", t.token());
+        assertEquals(200, key.status(), key.body());
+        String listenKey = key.json().getString("listenKey");
+        try (Socket socket = Socket.open("/ws/user/" + listenKey)) {
+            assertEquals(204, Api.post("/api/user/logout", null, t.token()).status());
+            assertEquals(4401, socket.closeCode(WAIT), "closed once its session ended");
+        }
+        try (Socket again = Socket.open("/ws/user/" + listenKey)) {
+            assertEquals(4401, again.closeCode(WAIT), "the key opens nothing any more");
+        }
+    }
 }

@@ -105,6 +105,7 @@ class WithdrawalSendIT {
     @Test
     void bitcoinWithdrawalsAutomaticApprovedAndRejected() {
         String admin = Users.adminToken();
+        String secondAdmin = Users.secondAdminToken(); // an operator older than the withdrawal it approves
         Users.Trader t = LedgerIT.fundedTrader("send-btc", admin, "BTC", "62");
         String to = ChainRpc.bitcoinWallet("getnewaddress", "").toString().replace("\"", "");
 
@@ -135,7 +136,7 @@ class WithdrawalSendIT {
         Api.Reply sameAgain = Api.post("/api/admin/wallet/withdrawals/" + large + "/approve", "{}", admin);
         assertEquals(409, sameAgain.status(), sameAgain.body());
         assertEquals("FOUR_EYES_REQUIRED", sameAgain.errorCode());
-        Api.Reply secondApproval = Api.post("/api/admin/wallet/withdrawals/" + large + "/approve", "{}", Users.secondAdminToken());
+        Api.Reply secondApproval = Api.post("/api/admin/wallet/withdrawals/" + large + "/approve", "{}", secondAdmin);
         assertEquals("APPROVED", secondApproval.json().getString("status"), secondApproval.body());
         JsonObject second = completedMiningBitcoin(t, large);
         assertEquals(List.of("60"), paidTo(second.getString("txHash"), to));

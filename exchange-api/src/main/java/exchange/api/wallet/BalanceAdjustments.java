@@ -16,4 +16,14 @@ public interface BalanceAdjustments {
      */
     AdjustmentView adjust(long userId, String asset, BigDecimal amount, String reason, String operator,
                           String requestId);
+
+    /**
+     * The second operator's approval of an adjustment at or above its asset's four-eyes amount:
+     * posts it. 409 FOUR_EYES_REQUIRED for the operator who asked for it or one newer than the
+     * request; 409 ADJUSTMENT_NOT_PENDING when it is posted already.
+     */
+    AdjustmentView approve(long adjustmentId, String operator);
+
+    /** Adjustments waiting for a second operator, oldest first. */
+    java.util.List<AdjustmentView> pending(int limit);
 }

@@ -33,6 +33,8 @@ public class RegisterUser implements UserRegistration {
     private Passwords passwords;
     @EJB
     private SendRegistrationCode sendRegistrationCode;
+    @Inject
+    private exchange.user.session.SessionStore sessions;
 
     @Override
     public void sendCode(String email) {
@@ -49,6 +51,9 @@ public class RegisterUser implements UserRegistration {
         codes.verify("email:" + email, code);
         User user = createUser.create(email, passwords.hash(password));
         codes.consume("email:" + email);
-        return tokens.issue(user.id(), user.email(), Set.of(TokenIssuer.TRADER));
+        // A session like a sign-in's: the sign-up token ends with logout and log out everywhere.
+        exchange.user.session.SessionStore.Opened session = sessions.open(user.id());
+        return tokens.issue(user.id(), user.email(), Set.of(TokenIssuer.TRADER), session.sessionId())
+                .withRefreshToken(session.refreshToken());
     }
 }

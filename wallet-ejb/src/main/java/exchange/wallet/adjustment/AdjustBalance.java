@@ -18,7 +18,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** An operator's credit or debit: an audit row and a two-leg posting against the adjustment account. */
+/**
+ * An operator's credit or debit: an audit row and a two-leg posting against the adjustment account.
+ * At or above the asset's four-eyes amount nothing is posted until a second operator, one who
+ * existed before the request, approves it: one operator alone cannot mint a large balance.
+ */
 @Stateless
 public class AdjustBalance implements BalanceAdjustments {
     @PersistenceContext(unitName = "wallet")
@@ -29,6 +33,13 @@ public class AdjustBalance implements BalanceAdjustments {
     private Assets assets;
     @EJB
     private WalletAccounts accounts;
+    @EJB
+    private exchange.api.user.OperatorAuthentication operators;
+    /** Per asset, the credit or debit from which a second operator must approve (absolute amount). */
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "exchange.wallet.adjustment.four-eyes",
+            defaultValue = "BTC:1000,ETH:10000,USDT:10000000")
+    String fourEyes;
 
     @Override
     public AdjustmentView adjust(long userId, String asset, BigDecimal amount, String reason, String operator,
@@ -48,12 +59,68 @@ public class AdjustBalance implements BalanceAdjustments {
             return a.view(balance(a.userId(), a.asset()));
         }
         Adjustment adjustment = new Adjustment(request, userId, asset, amount, reason.trim(), operator);
+        BigDecimal fourEyes = fourEyesAmount(asset);
+        if (fourEyes != null && amount.abs().compareTo(fourEyes) >= 0) {
+            adjustment.awaitApproval();
+            em.persist(adjustment);
+            em.flush();
+            return adjustment.view(balance(userId, asset));
+        }
         em.persist(adjustment);
         em.flush();
-        ledger.post("ADJUSTMENT", Long.toString(adjustment.id()), List.of(
-                new Leg(userId, asset, amount, BigDecimal.ZERO),
-                new Leg(SystemAccounts.ADJUSTMENTS, asset, amount.negate(), BigDecimal.ZERO)));
+        post(adjustment);
         return adjustment.view(balance(userId, asset));
+    }
+
+    /** Under the adjustment's row lock: two approvals at once post it once. */
+    @Override
+    public AdjustmentView approve(long adjustmentId, String operator) {
+        Adjustment a = em.find(Adjustment.class, adjustmentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No adjustment " + adjustmentId + ".");
+        }
+        if (!a.pending()) {
+            throw new BusinessException(ErrorCode.ADJUSTMENT_NOT_PENDING);
+        }
+        if (a.operator().equalsIgnoreCase(operator)) {
+            throw new BusinessException(ErrorCode.FOUR_EYES_REQUIRED, "Adjustment " + adjustmentId
+                    + " was asked for by " + operator + ": a second operator approves it.");
+        }
+        java.time.Instant since = operators.createdAt(operator).orElse(java.time.Instant.MAX);
+        if (!since.isBefore(a.createdAt())) {
+            throw new BusinessException(ErrorCode.FOUR_EYES_REQUIRED, "Operator " + operator
+                    + " was made after adjustment " + adjustmentId + " was asked for: an earlier operator approves it.");
+        }
+        a.approved(operator);
+        post(a);
+        return a.view(balance(a.userId(), a.asset()));
+    }
+
+    @Override
+    public List<AdjustmentView> pending(int limit) {
+        return em.createQuery("SELECT a FROM Adjustment a WHERE a.status = :s ORDER BY a.id", Adjustment.class)
+                .setParameter("s", AdjustmentView.PENDING_APPROVAL).setMaxResults(limit).getResultList().stream()
+                .map(a -> a.view(balance(a.userId(), a.asset()))).toList();
+    }
+
+    private void post(Adjustment a) {
+        ledger.post("ADJUSTMENT", Long.toString(a.id()), List.of(
+                new Leg(a.userId(), a.asset(), a.amount(), BigDecimal.ZERO),
+                new Leg(SystemAccounts.ADJUSTMENTS, a.asset(), a.amount().negate(), BigDecimal.ZERO)));
+    }
+
+    /**
+     * The asset's four-eyes amount from {@code exchange.wallet.adjustment.four-eyes} ("BTC:100,ETH:1000,…"),
+     * null for an asset it does not name.
+     */
+    private BigDecimal fourEyesAmount(String asset) {
+        for (String pair : fourEyes.split(",")) {
+            String[] kv = pair.trim().split(":");
+            if (kv.length == 2 && kv[0].trim().equalsIgnoreCase(asset)) {
+                return new BigDecimal(kv[1].trim());
+            }
+        }
+        return null;
     }
 
     private AccountView balance(long userId, String asset) {

@@ -32,6 +32,12 @@ public class Adjustment {
     private String operator;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(nullable = false)
+    private String status = AdjustmentView.POSTED;
+    @Column(name = "approved_by")
+    private String approvedBy;
+    @Column(name = "approved_at")
+    private Instant approvedAt;
 
     protected Adjustment() {
     }
@@ -44,6 +50,36 @@ public class Adjustment {
         this.reason = reason;
         this.operator = operator;
         this.createdAt = Instant.now();
+    }
+
+    /** Waits for a second operator before anything is posted. */
+    void awaitApproval() {
+        this.status = AdjustmentView.PENDING_APPROVAL;
+    }
+
+    boolean pending() {
+        return AdjustmentView.PENDING_APPROVAL.equals(status);
+    }
+
+    void approved(String operator) {
+        if (!pending()) {
+            throw new IllegalStateException("adjustment " + id + " is " + status);
+        }
+        this.status = AdjustmentView.POSTED;
+        this.approvedBy = operator;
+        this.approvedAt = Instant.now();
+    }
+
+    String operator() {
+        return operator;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    BigDecimal amount() {
+        return amount;
     }
 
     long id() {
@@ -59,6 +95,6 @@ public class Adjustment {
     }
 
     AdjustmentView view(AccountView balance) {
-        return new AdjustmentView(id, requestId, userId, asset, amount, reason, operator, createdAt, balance);
+        return new AdjustmentView(id, requestId, userId, asset, amount, reason, operator, createdAt, balance, status, approvedBy);
     }
 }

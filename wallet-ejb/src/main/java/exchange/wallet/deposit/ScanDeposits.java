@@ -38,7 +38,7 @@ public class ScanDeposits {
     @PersistenceContext(unitName = "wallet")
     private EntityManager em;
     @jakarta.inject.Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "exchange.wallet.btc.hot-output-min", defaultValue = "0.00001")
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "exchange.wallet.btc.hot-output-min", defaultValue = "0.0001")
     java.math.BigDecimal hotOutputMin;
     @EJB
     private Ledger ledger;

@@ -51,6 +51,8 @@ public class ApplyWithdrawal implements Withdrawals {
     private exchange.api.finance.ExchangeMode mode;
     @EJB
     private exchange.wallet.ledger.Ledger ledger;
+    @EJB
+    private exchange.api.user.OperatorAuthentication operators;
 
     @Override
     public WithdrawalView apply(long userId, WithdrawRequest request) {
@@ -225,6 +227,12 @@ public class ApplyWithdrawal implements Withdrawals {
             throw new BusinessException(ErrorCode.WALLET_FROZEN);
         }
         if (approve && needsFourEyes(w)) {
+            // An operator made after the withdrawal was applied for does not count as a pair of
+            // eyes: else one admin could make a second operator and approve alone.
+            if (!operators.createdAt(operator).orElse(java.time.Instant.MAX).isBefore(w.view().createdAt())) {
+                throw new BusinessException(ErrorCode.FOUR_EYES_REQUIRED, "Operator " + operator
+                        + " was made after withdrawal " + withdrawalId + " was applied for: an earlier operator approves it.");
+            }
             if (w.firstApprovedBy() == null) {
                 w.firstApproval(operator);
                 return w.view();

@@ -23,6 +23,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@exchange.web.admin.audit.OperatorAction
+@jakarta.transaction.Transactional
 public class AdminKycResource {
     @EJB
     private Kyc kyc;

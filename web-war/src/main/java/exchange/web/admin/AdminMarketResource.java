@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@exchange.web.admin.audit.OperatorAction
+@jakarta.transaction.Transactional
 public class AdminMarketResource {
     @EJB
     private MarketAdministration markets;

@@ -29,6 +29,8 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@exchange.web.admin.audit.OperatorAction
+@jakarta.transaction.Transactional
 public class AdminOperationsResource {
     @EJB
     private MessageOperations messages;
@@ -69,6 +71,7 @@ public class AdminOperationsResource {
     @POST
     @Path("dead-letters/{group}/{messageId}/replay")
     @Transactional
+    @exchange.web.admin.audit.OperatorAction.RecordsItsOwn
     public MessageOperations.DeadLetter replay(@PathParam("group") String group, @PathParam("messageId") String messageId) {
         MessageOperations.DeadLetter replayed = messages.replay(group, messageId, caller.name());
         audit.record(caller.name(), "dead-letter.replay", "dead-letter:" + messageId, "PARKED", "REPLAYED to " + replayed.originTopic());
@@ -84,6 +87,7 @@ public class AdminOperationsResource {
     @PUT
     @Path("read-only")
     @Transactional
+    @exchange.web.admin.audit.OperatorAction.RecordsItsOwn
     public Map<String, Boolean> setReadOnly(ReadOnly body) {
         boolean before = mode.readOnly();
         boolean after = body != null && body.readOnly();

@@ -21,6 +21,8 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@exchange.web.admin.audit.OperatorAction
+@jakarta.transaction.Transactional
 public class AdminOperatorResource {
     @EJB
     private OperatorAuthentication operators;

@@ -33,6 +33,8 @@ import java.util.Map;
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@exchange.web.admin.audit.OperatorAction
+@jakarta.transaction.Transactional
 public class AdminResource {
     @EJB
     private OperatorAuthentication operators;

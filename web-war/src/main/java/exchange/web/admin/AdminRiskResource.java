@@ -25,6 +25,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@exchange.web.admin.audit.OperatorAction
+@jakarta.transaction.Transactional
 public class AdminRiskResource {
     @EJB
     private RiskControl risk;

@@ -30,6 +30,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@exchange.web.admin.audit.OperatorAction
+@jakarta.transaction.Transactional
 public class AdminUserResource {
     @EJB
     private UserDirectory users;

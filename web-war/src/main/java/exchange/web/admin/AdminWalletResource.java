@@ -30,6 +30,8 @@ import java.util.List;
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@exchange.web.admin.audit.OperatorAction
+@jakarta.transaction.Transactional
 public class AdminWalletResource {
     @EJB
     private BalanceAdjustments adjustments;
@@ -55,7 +57,23 @@ public class AdminWalletResource {
     public Response adjust(@NotNull @Valid AdjustmentRequest body) {
         AdjustmentView view = adjustments.adjust(body.userId(), body.asset(), body.amount(), body.reason(),
                 caller.name(), body.requestId());
-        return Response.status(Response.Status.CREATED).entity(view).build();
+        // At or above the asset's four-eyes amount it is only asked for: 202 until a second operator approves.
+        return Response.status(AdjustmentView.PENDING_APPROVAL.equals(view.status()) ? Response.Status.ACCEPTED : Response.Status.CREATED)
+                .entity(view).build();
+    }
+
+    @GET
+    @Path("adjustments/pending")
+    @RolesAllowed("admin")
+    public List<AdjustmentView> pendingAdjustments() {
+        return adjustments.pending(500);
+    }
+
+    @POST
+    @Path("adjustments/{id}/approve")
+    @RolesAllowed("admin")
+    public AdjustmentView approveAdjustment(@jakarta.ws.rs.PathParam("id") long id) {
+        return adjustments.approve(id, caller.name());
     }
 
     /** Per chain: scanning on, node reachable, last block processed, and why not when it is down. */

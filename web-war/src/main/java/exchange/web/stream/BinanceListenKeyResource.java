@@ -38,7 +38,7 @@ public class BinanceListenKeyResource {
 
     @POST
     public Map<String, Object> open(@HeaderParam("X-MBX-APIKEY") String apiKey) {
-        return Map.of("listenKey", keys.create(owner(apiKey)));
+        return Map.of("listenKey", keys.create(owner(apiKey), null));
     }
 
     @PUT

@@ -38,7 +38,7 @@ final class BinanceSocket {
             if (ListenKeys.looksLikeKey(name)) {
                 Long owner = CDI.current().select(ListenKeys.class).get().owner(name);
                 if (owner != null) {
-                    hub.addUser(session, owner);
+                    hub.addUser(session, owner, name);
                 }
             } else if (BinanceStreams.valid(name)) {
                 add(session, hub, name);

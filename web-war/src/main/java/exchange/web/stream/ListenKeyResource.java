@@ -28,7 +28,7 @@ public class ListenKeyResource {
 
     @POST
     public Map<String, Object> open() {
-        return Map.of("listenKey", keys.create(userId()), "expiresInSeconds", ListenKeys.TTL_SECONDS);
+        return Map.of("listenKey", keys.create(userId(), caller.sessionId()), "expiresInSeconds", ListenKeys.TTL_SECONDS);
     }
 
     @PUT

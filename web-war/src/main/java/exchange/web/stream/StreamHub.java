@@ -67,6 +67,7 @@ public class StreamHub {
     private static final String SUBSCRIPTION = "binance.subscriptionId";
     private static final String SUBSCRIPTION_COUNTER = "binance.subscriptions";
 
+    static final String LISTEN_KEY = StreamHub.class.getName() + ".listenKey";
     private final Map<String, Set<Session>> byStream = new ConcurrentHashMap<>();
     private final Map<Long, Set<Session>> byUser = new ConcurrentHashMap<>();
     private final Map<String, Long> refreshUntil = new ConcurrentHashMap<>();
@@ -124,6 +125,33 @@ public class StreamHub {
 
     void addUser(Session session, long userId) {
         byUser.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    /** A user stream opened with a listen key: it closes when the key stops naming its user. */
+    void addUser(Session session, long userId, String listenKey) {
+        session.getUserProperties().put(LISTEN_KEY, listenKey);
+        addUser(session, userId);
+    }
+
+    /**
+     * Closes every user stream whose listen key no longer names its user (expired, deleted, its
+     * session ended, the user frozen), and the other user streams of users no longer active.
+     */
+    void endLapsed(java.util.function.Predicate<String> keyAlive, java.util.function.LongPredicate userActive) {
+        for (Map.Entry<Long, Set<Session>> user : byUser.entrySet()) {
+            for (Session s : user.getValue()) {
+                Object key = s.getUserProperties().get(LISTEN_KEY);
+                if (key instanceof String k ? !keyAlive.test(k) : !userActive.test(user.getKey())) {
+                    user.getValue().remove(s);
+                    try {
+                        s.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.getCloseCode(4401),
+                                "LISTEN_KEY_ENDED"));
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // already closing
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ public class UserStreamEndpoint {
             session.close(new CloseReason(UNAUTHORIZED, "UNKNOWN_LISTEN_KEY"));
             return;
         }
-        CDI.current().select(StreamHub.class).get().addUser(session, userId);
+        CDI.current().select(StreamHub.class).get().addUser(session, userId, listenKey);
     }
 
     @OnClose
