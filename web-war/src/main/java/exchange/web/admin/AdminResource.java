@@ -47,9 +47,9 @@ public class AdminResource {
     @Inject
     private Caller caller;
 
-    public record LoginRequest(@Given @jakarta.validation.constraints.Size(max = 254) String email,
-                               @Given @jakarta.validation.constraints.Size(max = 128) String password,
-                               @jakarta.validation.constraints.Size(max = 6) String totpCode) {
+    public record LoginRequest(@Given @exchange.web.validation.Length(max = 254) String email,
+                               @Given @exchange.web.validation.Length(max = 128) String password,
+                               @exchange.web.validation.Length(max = 6) String totpCode) {
     }
 
     public record ProbeRequest(boolean rollBack) {
