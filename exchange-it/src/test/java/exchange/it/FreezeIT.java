@@ -39,8 +39,11 @@ class FreezeIT {
         assertEquals(404, Api.post("/api/admin/users/999999999/freeze", "{\"reason\":\"x\"}", admin).status());
 
         assertEquals("ACTIVE", Api.post("/api/admin/users/" + t.id() + "/unfreeze", "{}", admin).json().getString("status"));
-        assertEquals(200, Api.post("/api/user/login", Api.obj("email", t.email(), "password", Users.PASSWORD)).status());
-        assertEquals(200, Api.get("/api/user/me", t.token()).status());
+        Api.Reply again = Api.post("/api/user/login", Api.obj("email", t.email(), "password", Users.PASSWORD));
+        assertEquals(200, again.status());
+        assertEquals(200, Api.get("/api/user/me", again.json().getString("token")).status());
+        // Sessions the freeze ended stay ended, the sign-up token's too: unfreezing opens no old door.
+        assertError(401, "SESSION_INVALID", Api.get("/api/user/me", t.token()));
         Eventually.holds(Duration.ofSeconds(20), "UserStatusChanged audited twice", () -> Db.count("SELECT COUNT(*) FROM"
                 + " exchange_finance.audit_log WHERE event_type = 'UserStatusChanged' AND subject = ?", Long.toString(t.id())) == 2);
     }

@@ -6,6 +6,8 @@ import exchange.it.support.ChainRpc;
 import exchange.it.support.Db;
 import exchange.it.support.Eventually;
 import exchange.it.support.Users;
+import jakarta.json.Json;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,8 @@ class HotWalletDustIT {
     @Test
     void dustToTheHotAddressIsIgnoredAndARealOutputKept() throws Exception {
         String hot = Files.readString(Users.work().resolve("keys/btc-hot.address")).trim();
-        String dust = ChainRpc.bitcoinWallet("sendtoaddress", hot, 0.00005).toString().replace("\"", "");
-        String real = ChainRpc.bitcoinWallet("sendtoaddress", hot, 0.001).toString().replace("\"", "");
+        String dust = ChainRpc.bitcoinWallet("sendtoaddress", hot, Json.createValue(new BigDecimal("0.00008"))).toString().replace("\"", "");
+        String real = ChainRpc.bitcoinWallet("sendtoaddress", hot, Json.createValue(new BigDecimal("0.001"))).toString().replace("\"", "");
         String miner = ChainRpc.bitcoinWallet("getnewaddress", "").toString().replace("\"", "");
         ChainRpc.bitcoin("generatetoaddress", 1, miner);
         long height = Long.parseLong(ChainRpc.bitcoin("getblockcount").toString());

@@ -105,6 +105,17 @@ public class Ledger {
         lock(new Leg(userId, asset, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO));
     }
 
+    /** As {@link #hold}, but a user with no such account (an unknown asset) is not an error here. */
+    public void holdIfOpen(long userId, String asset) {
+        String key = userId + "/" + asset;
+        if (asset.length() > 16 || lockedInThisTransaction().containsKey(key)) {
+            return;
+        }
+        em.createNamedQuery(Account.ONE, Account.class).setParameter("userId", userId).setParameter("asset", asset)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .ifPresent(account -> lockedInThisTransaction().put(key, account));
+    }
+
     private Account lock(Leg leg) {
         Map<String, Account> locked = lockedInThisTransaction();
         String key = leg.userId() + "/" + leg.asset();

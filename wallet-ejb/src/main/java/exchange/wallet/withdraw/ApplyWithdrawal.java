@@ -65,6 +65,14 @@ public class ApplyWithdrawal implements Withdrawals {
     }
 
     private WithdrawalView apply(long userId, WithdrawRequest request, boolean askSecondFactor) {
+        // First of all, before this transaction reads anything: one application per user and asset
+        // at a time from here to commit. Taken first, the lock comes before this transaction's read
+        // snapshot, so the daily limit and the velocity rules below see every application that
+        // committed before it (taken later, parallel applications each saw the others missing and
+        // all passed the limit).
+        if (request.asset() != null) {
+            ledger.holdIfOpen(userId, request.asset().trim().toUpperCase(Locale.ROOT));
+        }
         if (request.requestId() != null) {
             List<Withdrawal> earlier = em.createNamedQuery(Withdrawal.BY_REQUEST, Withdrawal.class)
                     .setParameter("userId", userId).setParameter("requestId", request.requestId()).getResultList();
@@ -94,9 +102,6 @@ public class ApplyWithdrawal implements Withdrawals {
             throw new BusinessException(ErrorCode.BELOW_MINIMUM,
                     "The minimum " + where.asset() + " withdrawal on " + where.network() + " is " + where.minWithdraw().stripTrailingZeros().toPlainString() + ".");
         }
-        // One application per user and asset at a time from here to commit: without it, parallel
-        // applications each saw the others' withdrawals missing and all passed the daily limit.
-        ledger.hold(userId, where.asset());
         requireWithinDailyLimit(userId, where.asset(), amount.add(where.withdrawFee()));
         boolean automatic = amount.compareTo(where.autoApproveMax()) <= 0;
         Withdrawal withdrawal = new Withdrawal(userId, where.asset(), where.network(), where.chain(), address, amount,
@@ -123,21 +128,14 @@ public class ApplyWithdrawal implements Withdrawals {
     /** What the risk rules ask of this withdrawal that only the wallet's own tables tell. */
     private RiskControl.WithdrawalFacts facts(Withdrawal w) {
         java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
-        // Locking reads, for the reason the daily limit's is one.
-        List<java.time.Instant> recent = ((List<?>) em.createNativeQuery("SELECT created_at FROM exchange_wallet.withdrawals"
-                        + " WHERE user_id = ?1 AND id <> ?2 AND created_at > ?3 FOR UPDATE")
-                .setParameter(1, w.view().userId()).setParameter(2, w.id()).setParameter(3, java.sql.Timestamp.from(since))
-                .getResultList()).stream().map(ApplyWithdrawal::instant).toList();
-        long toSameAddress = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM exchange_wallet.withdrawals WHERE user_id = ?1"
-                        + " AND id <> ?2 AND address = ?3 AND status <> 'REJECTED' FOR UPDATE")
-                .setParameter(1, w.view().userId()).setParameter(2, w.id()).setParameter(3, w.view().address()).getSingleResult()).longValue();
+        List<java.time.Instant> recent = em.createQuery("SELECT x.createdAt FROM Withdrawal x WHERE x.userId = :u AND x.id <> :id"
+                        + " AND x.createdAt > :since", java.time.Instant.class)
+                .setParameter("u", w.view().userId()).setParameter("id", w.id()).setParameter("since", since).getResultList();
+        long toSameAddress = em.createQuery("SELECT COUNT(x) FROM Withdrawal x WHERE x.userId = :u AND x.id <> :id"
+                        + " AND x.address = :a AND x.status <> 'REJECTED'", Long.class)
+                .setParameter("u", w.view().userId()).setParameter("id", w.id()).setParameter("a", w.view().address()).getSingleResult();
         return new RiskControl.WithdrawalFacts(w.id(), w.view().userId(), w.view().asset(), w.view().amount(), w.view().address(),
                 toSameAddress == 0, recent);
-    }
-
-    private static java.time.Instant instant(Object column) {
-        return column instanceof java.sql.Timestamp ts ? ts.toInstant()
-                : column instanceof java.time.LocalDateTime ldt ? ldt.toInstant(java.time.ZoneOffset.UTC) : (java.time.Instant) column;
     }
 
     /**
@@ -150,12 +148,10 @@ public class ApplyWithdrawal implements Withdrawals {
         List<?> limit = em.createNativeQuery("SELECT daily_max FROM exchange_wallet.withdraw_limits WHERE kyc_level = ?1 AND asset = ?2")
                 .setParameter(1, level).setParameter(2, asset).getResultList();
         BigDecimal max = limit.isEmpty() ? BigDecimal.ZERO : (BigDecimal) limit.get(0);
-        // A locking read: it sees what other applications committed while this one waited for the
-        // account row (a plain read would see this transaction's older snapshot).
-        BigDecimal used = (BigDecimal) em.createNativeQuery("SELECT COALESCE(SUM(amount + fee), 0) FROM exchange_wallet.withdrawals"
-                        + " WHERE user_id = ?1 AND asset = ?2 AND status NOT IN ('REJECTED', 'CANCELED') AND created_at > ?3 FOR UPDATE")
-                .setParameter(1, userId).setParameter(2, asset)
-                .setParameter(3, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(1)))).getSingleResult();
+        BigDecimal used = em.createQuery("SELECT COALESCE(SUM(w.amount + w.fee), 0) FROM Withdrawal w WHERE w.userId = :user"
+                        + " AND w.asset = :asset AND w.status NOT IN ('REJECTED', 'CANCELED') AND w.createdAt > :since", BigDecimal.class)
+                .setParameter("user", userId).setParameter("asset", asset)
+                .setParameter("since", java.time.Instant.now().minus(java.time.Duration.ofDays(1))).getSingleResult();
         if (used.add(withFee).compareTo(max) > 0) {
             throw new BusinessException(ErrorCode.WITHDRAWAL_LIMIT_EXCEEDED, "KYC level " + level + " allows "
                     + max.stripTrailingZeros().toPlainString() + " " + asset + " per 24 hours; "

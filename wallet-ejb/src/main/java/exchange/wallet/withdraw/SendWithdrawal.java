@@ -102,12 +102,11 @@ public class SendWithdrawal {
      * dead-letter queue, or the broker lost it) gets a new one: no withdrawal waits forever.
      */
     public void rearmStaleChecks(String chain, Duration stale) {
-        List<Withdrawal> quiet = new ArrayList<>();
-        for (String status : List.of(Withdrawal.BROADCAST, Withdrawal.STUCK)) {
-            quiet.addAll(em.createNamedQuery(Withdrawal.QUIET, Withdrawal.class).setParameter("chain", chain)
-                    .setParameter("status", status).setParameter("before", java.time.Instant.now().minus(stale))
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(50).getResultList());
-        }
+        // One locking query for both states: two in a row deadlocked with the checks (seen here).
+        List<Withdrawal> quiet = em.createNamedQuery(Withdrawal.QUIET, Withdrawal.class).setParameter("chain", chain)
+                .setParameter("statuses", List.of(Withdrawal.BROADCAST, Withdrawal.STUCK))
+                .setParameter("before", java.time.Instant.now().minus(stale))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(50).getResultList();
         for (Withdrawal w : quiet) {
             w.touched();
             events.publish(new WithdrawalCheckDue(w.id(), w.checks()));

@@ -34,7 +34,7 @@ import java.time.Instant;
 @NamedQuery(name = Withdrawal.BY_REQUEST, query = "SELECT w FROM Withdrawal w WHERE w.userId = :userId AND w.requestId = :requestId")
 @NamedQuery(name = Withdrawal.PENDING_REVIEW, query = "SELECT w FROM Withdrawal w WHERE w.status = 'PENDING_REVIEW' ORDER BY w.id")
 @NamedQuery(name = Withdrawal.TO_SEND, query = "SELECT w.id FROM Withdrawal w WHERE w.chain = :chain AND w.status = :status ORDER BY w.id")
-@NamedQuery(name = Withdrawal.QUIET, query = "SELECT w FROM Withdrawal w WHERE w.chain = :chain AND w.status = :status"
+@NamedQuery(name = Withdrawal.QUIET, query = "SELECT w FROM Withdrawal w WHERE w.chain = :chain AND w.status IN :statuses"
         + " AND w.updatedAt < :before ORDER BY w.id")
 public class Withdrawal {
     public static final String QUIET = "Withdrawal.quiet";
