@@ -219,13 +219,6 @@ class WithdrawalPaidOnceIT {
     }
 
     private static JsonObject completed(Users.Trader t, long id) {
-        return Eventually.get(CHAIN_WAIT, () -> {
-            JsonObject w = withdrawal(t, id);
-            if ("COMPLETED".equals(w.getString("status"))) {
-                return w;
-            }
-            ChainRpc.ethereum("evm_mine");
-            return null;
-        });
+        return WithdrawalSendIT.completedMiningEthereum(t, id);
     }
 }

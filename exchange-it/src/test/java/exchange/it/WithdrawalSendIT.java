@@ -195,7 +195,7 @@ class WithdrawalSendIT {
                 .orElseThrow().getJsonObject("balances").getJsonNumber("BTC").bigDecimalValue().compareTo(atLeast) >= 0);
     }
 
-    private static JsonObject completedMiningEthereum(Users.Trader t, long id) {
+    static JsonObject completedMiningEthereum(Users.Trader t, long id) {
         return Eventually.get(CHAIN_WAIT, () -> {
             JsonObject w = withdrawal(t, id);
             if ("COMPLETED".equals(w.getString("status"))) {

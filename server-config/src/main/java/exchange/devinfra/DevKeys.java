@@ -53,7 +53,7 @@ final class DevKeys {
             // The first operator's TOTP secret (base32, 160 bits): admins sign in only with a second factor.
             byte[] secret = new byte[20];
             new SecureRandom().nextBytes(secret);
-            writeSecret(adminTotp, base32(secret) + "\n");
+            writeSecret(adminTotp, com.google.common.io.BaseEncoding.base32().omitPadding().encode(secret) + "\n");
         }
         ensureWallet(keys);
         Path apiKeyMaster = keys.resolve("api-key-master");
@@ -62,22 +62,6 @@ final class DevKeys {
             new SecureRandom().nextBytes(key);
             writeSecret(apiKeyMaster, Base64.getEncoder().encodeToString(key) + "\n");
         }
-    }
-
-    private static String base32(byte[] data) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        StringBuilder out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : data) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
-                bits -= 5;
-            }
-        }
-        return out.toString(); // 160 bits are 32 whole characters: no remainder
     }
 
     private static void ensureWallet(Path keys) throws Exception {

@@ -97,6 +97,19 @@ public class EthereumChain implements DepositChain, WithdrawChain {
         return checked(send(client().ethBlockNumber())).getBlockNumber().longValueExact();
     }
 
+    private volatile String genesis;
+    private volatile long genesisAt;
+
+    /** The genesis block's hash: which chain this is (a dev chain restarted is another). Asked again every 30 s. */
+    public String genesis() {
+        long now = System.currentTimeMillis();
+        if (genesis == null || now - genesisAt > 30_000) {
+            genesis = hashAt(0);
+            genesisAt = now;
+        }
+        return genesis;
+    }
+
     @Timeout(CALL_TIMEOUT_MS)
     @Retry(maxRetries = 1, delay = 250, retryOn = ChainUnavailableException.class, abortOn = TransactionRefusedException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)

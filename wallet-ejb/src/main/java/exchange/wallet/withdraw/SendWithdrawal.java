@@ -167,22 +167,18 @@ public class SendWithdrawal {
         Credentials hot = keys.ethereum().orElseThrow(() -> new CannotSignYet("no Ethereum hot key configured"));
         String from = hot.getAddress();
         lockHotWallet("ETH", from);
-        // The node counts what it has; every nonce a withdrawal on its way holds (signed, sent,
-        // stuck, or lost by the node) comes on top: a nonce is never given to two withdrawals, so a
-        // lost transaction re-sent later cannot find its nonce taken by a newer one of ours. Only
-        // nonces this chain's sequence can hold count: at least what is mined, at most what is
-        // pending plus one per withdrawal on its way (a dev chain restarted under an old database
-        // would otherwise leave a gap no transaction could ever fill).
+        // The node counts what it has; every nonce a withdrawal on its way holds on this chain
+        // (signed, sent, stuck, or lost by the node) comes on top: a nonce is never given to two
+        // withdrawals, so a lost transaction re-sent later cannot find its nonce taken by a newer
+        // one of ours. "This chain" is its genesis block: a dev chain restarted under the same
+        // database is another chain, whose nonces start again.
+        String genesis = ethereum.genesis();
         BigInteger nonce = ethereum.pendingNonce(from);
-        BigInteger mined = ethereum.confirmedNonce(from, 1);
-        List<Long> held = em.createQuery("SELECT w.nonce FROM Withdrawal w WHERE w.chain = 'ETH' AND w.nonce IS NOT NULL"
-                + " AND w.status IN ('SIGNED', 'BROADCAST', 'STUCK')", Long.class).getResultList();
-        BigInteger highest = nonce.add(BigInteger.valueOf(held.size()));
-        for (long n : held) {
-            BigInteger h = BigInteger.valueOf(n);
-            if (h.compareTo(mined) >= 0 && h.compareTo(highest) <= 0 && h.add(BigInteger.ONE).compareTo(nonce) > 0) {
-                nonce = h.add(BigInteger.ONE);
-            }
+        Object held = em.createQuery("SELECT MAX(w.nonce) FROM Withdrawal w WHERE w.chain = 'ETH' AND w.nonce IS NOT NULL"
+                + " AND w.chainGenesis = :genesis AND w.status IN ('SIGNED', 'BROADCAST', 'STUCK')")
+                .setParameter("genesis", genesis).getSingleResult();
+        if (held != null && BigInteger.valueOf(((Number) held).longValue() + 1).compareTo(nonce) > 0) {
+            nonce = BigInteger.valueOf(((Number) held).longValue() + 1);
         }
         BigInteger gasPrice = ethereum.gasPrice();
         RawTransaction raw;
@@ -207,7 +203,7 @@ public class SendWithdrawal {
             throw new CannotSignYet("the Ethereum hot wallet holds too little Ether for withdrawal " + w.id());
         }
         String transaction = Numeric.toHexString(TransactionEncoder.signMessage(raw, ethereum.chainId(), hot));
-        w.signed(Hash.sha3(transaction), transaction, nonce.longValueExact());
+        w.signed(Hash.sha3(transaction), transaction, nonce.longValueExact(), genesis);
     }
 
     /** Oldest confirmed outputs first, until they cover amount and fee; the change returns to the hot wallet. */

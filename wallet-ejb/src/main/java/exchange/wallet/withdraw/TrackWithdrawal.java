@@ -105,7 +105,17 @@ public class TrackWithdrawal {
         }
     }
 
+    /** An Ethereum withdrawal signed for another chain (a dev chain restarted under this database): never sent here. */
+    private boolean ofAnotherChain(Withdrawal w) {
+        return "ETH".equals(w.chain()) && w.chainGenesis() != null && !w.chainGenesis().equals(ethereum.genesis());
+    }
+
     private void resend(Withdrawal w, WithdrawChain chain) {
+        if (ofAnotherChain(w)) {
+            w.stuck("signed for another chain (genesis " + w.chainGenesis() + "): not sent to this one");
+            nextCheck(w, -1, 0);
+            return;
+        }
         if ((w.checks() + 1) % RESEND_AFTER == 0) {
             try {
                 chain.broadcast(w.rawTx(), w.txHash());
@@ -141,7 +151,7 @@ public class TrackWithdrawal {
                     + " by another transaction, " + confirmations + " confirmations deep; nothing was paid");
             return;
         }
-        if ((w.checks() + 1) % RESEND_AFTER == 0) {
+        if ((w.checks() + 1) % RESEND_AFTER == 0 && !ofAnotherChain(w)) {
             try {
                 chain.broadcast(w.rawTx(), w.txHash());
                 LOG.warning("withdrawal " + w.id() + ": the node took stuck " + w.txHash() + " this time");

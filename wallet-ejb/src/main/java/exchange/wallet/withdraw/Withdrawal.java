@@ -85,6 +85,9 @@ public class Withdrawal {
     @Column(name = "raw_tx")
     private String rawTx;
     private Long nonce;
+    /** Ethereum: the genesis block hash of the chain it was signed for (its nonce is held there only). */
+    @Column(name = "chain_genesis")
+    private String chainGenesis;
     @Column(name = "block_height")
     private Long blockHeight;
     @Column(nullable = false)
@@ -140,10 +143,15 @@ public class Withdrawal {
     }
 
     void signed(String txHash, String rawTx, Long nonce) {
+        signed(txHash, rawTx, nonce, null);
+    }
+
+    void signed(String txHash, String rawTx, Long nonce, String chainGenesis) {
         move(APPROVED, SIGNED);
         this.txHash = txHash;
         this.rawTx = rawTx;
         this.nonce = nonce;
+        this.chainGenesis = chainGenesis;
         this.confirmations = 0;
         this.blockHeight = null;
     }
@@ -246,6 +254,10 @@ public class Withdrawal {
 
     public String rawTx() {
         return rawTx;
+    }
+
+    public String chainGenesis() {
+        return chainGenesis;
     }
 
     public Long nonce() {
