@@ -68,9 +68,18 @@ public class FirstOperator {
         Optional<String> secret = exchange.api.Secrets.valueOrFile(totpSecret, totpSecretFile).map(String::trim);
         if (secret.isEmpty()) {
             LOG.warning("exchange.admin.totp-secret(-file) is not set: the bootstrap operator cannot sign in (admins need a second factor).");
-        } else if (!admin.hasSecondFactor() || !admin.secondFactorSecret(box).equals(secret.get())) {
+        } else if (!admin.hasSecondFactor() || !secret.get().equals(storedSecret(admin))) {
             admin.secondFactor(box.seal(secret.get().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             LOG.info("Set the bootstrap operator's second factor from configuration: " + address);
+        }
+    }
+
+    /** The stored secret, or null when it no longer opens (sealed under another master key): then configuration replaces it. */
+    private String storedSecret(Operator admin) {
+        try {
+            return admin.secondFactorSecret(box);
+        } catch (IllegalStateException sealedUnderAnotherKey) {
+            return null;
         }
     }
 }

@@ -91,7 +91,12 @@ public class Operator {
         if (totpEncrypted == null || code == null || !code.trim().matches("\\d{6}")) {
             return false;
         }
-        String secret = secondFactorSecret(box);
+        String secret;
+        try {
+            secret = secondFactorSecret(box);
+        } catch (IllegalStateException sealedUnderAnotherKey) {
+            return false; // fail closed: an admin issues a new secret
+        }
         for (long step = nowStep - 1; step <= nowStep + 1; step++) {
             if (step > totpLastStep && Totp.code(secret, step).equals(code.trim())) {
                 totpLastStep = step;

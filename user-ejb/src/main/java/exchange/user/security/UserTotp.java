@@ -73,7 +73,12 @@ public class UserTotp {
         if (code == null || !code.matches("\\d{6}")) {
             return false;
         }
-        String plain = secret(box);
+        String plain;
+        try {
+            plain = secret(box);
+        } catch (IllegalStateException sealedUnderAnotherKey) {
+            return false; // fail closed: the user sets the second factor up again
+        }
         for (long step = nowStep - 1; step <= nowStep + 1; step++) {
             if (step > lastStep && Totp.code(plain, step).equals(code)) {
                 lastStep = step;
