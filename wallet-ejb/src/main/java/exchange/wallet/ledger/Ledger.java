@@ -90,22 +90,10 @@ public class Ledger {
     }
 
     /**
-     * Locks the account once per transaction: settlement posts many trades in one transaction, and
-     * each trade touches the fee accounts, so asking the database again for a row this transaction
-     * already holds was a round trip per leg for nothing. The entity is the persistence context's
-     * own, so it carries every earlier posting's change; a failed posting rolls the whole
-     * transaction back (BusinessException is a rollback exception), so nothing stale survives.
-     */
-    /**
-     * Holds a user's account row of an asset until the transaction ends: checks that read the
+     * Holds a user's account row of an asset until the transaction ends, so checks that read the
      * user's earlier movements of it (daily limits, velocity) run one at a time per user and asset.
-     * Throws NOT_FOUND when the user has no such account.
+     * A user with no such account (an unknown asset) is not an error here.
      */
-    public void hold(long userId, String asset) {
-        lock(new Leg(userId, asset, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO));
-    }
-
-    /** As {@link #hold}, but a user with no such account (an unknown asset) is not an error here. */
     public void holdIfOpen(long userId, String asset) {
         String key = userId + "/" + asset;
         if (asset.length() > 16 || lockedInThisTransaction().containsKey(key)) {
@@ -116,6 +104,13 @@ public class Ledger {
                 .ifPresent(account -> lockedInThisTransaction().put(key, account));
     }
 
+    /**
+     * Locks the account once per transaction: settlement posts many trades in one transaction, and
+     * each trade touches the fee accounts, so asking the database again for a row this transaction
+     * already holds was a round trip per leg for nothing. The entity is the persistence context's
+     * own, so it carries every earlier posting's change; a failed posting rolls the whole
+     * transaction back (BusinessException is a rollback exception), so nothing stale survives.
+     */
     private Account lock(Leg leg) {
         Map<String, Account> locked = lockedInThisTransaction();
         String key = leg.userId() + "/" + leg.asset();

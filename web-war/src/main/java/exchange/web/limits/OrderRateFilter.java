@@ -39,7 +39,7 @@ public class OrderRateFilter implements ContainerRequestFilter {
         if (userId == null) {
             return; // not signed in: the resource refuses it anyway
         }
-        RateLimits.Verdict v = limits.newOrder(userId);
+        exchange.api.web.AddressLimit.Verdict v = limits.newOrder(userId);
         if (!v.allowed()) {
             String message = "current limit is " + v.limit() + " orders per 10 SECOND.";
             Response refused = BinanceErrors.applies(ctx.getUriInfo()) ? BinanceErrors.response(ErrorCode.TOO_MANY_ORDERS, message)

@@ -24,10 +24,6 @@ public class RateLimits {
     private JedisPooled redis;
     private AddressLimit addresses;
 
-    /** used: the window's weight so far; retryAfter: seconds to wait, 0 when allowed. */
-    public record Verdict(boolean allowed, boolean banned, long used, long limit, long retryAfter) {
-    }
-
     @PostConstruct
     void open() {
         redis = Redis.open();
@@ -40,22 +36,20 @@ public class RateLimits {
     }
 
     /** The client address's request weight this minute (the client as {@link exchange.api.web.ClientAddress} decides it). */
-    public Verdict weigh(String client, int weight) {
-        AddressLimit.Verdict v = addresses.weigh(client, weight);
-        return new Verdict(v.allowed(), v.banned(), v.used(), v.limit(), v.retryAfter());
+    public AddressLimit.Verdict weigh(String client, int weight) {
+        return addresses.weigh(client, weight);
     }
 
-    public Verdict signIn(String client) {
-        AddressLimit.Verdict v = addresses.signIn(client);
-        return new Verdict(v.allowed(), v.banned(), v.used(), v.limit(), v.retryAfter());
+    public AddressLimit.Verdict signIn(String client) {
+        return addresses.signIn(client);
     }
 
-    public Verdict newOrder(long userId) {
+    public AddressLimit.Verdict newOrder(long userId) {
         long now = System.currentTimeMillis();
         long window = now / 10_000;
         long used = count("rl:o:" + userId + ":" + window, 1, 11);
         long retry = used <= ordersPer10s ? 0 : Math.max(1, (window + 1) * 10 - now / 1000);
-        return new Verdict(used <= ordersPer10s, false, used, ordersPer10s, retry);
+        return new AddressLimit.Verdict(used <= ordersPer10s, false, used, ordersPer10s, retry);
     }
 
     public int ordersPer10s() {

@@ -40,10 +40,10 @@ public class RequestWeightFilter implements ContainerRequestFilter, ContainerRes
     public void filter(ContainerRequestContext ctx) {
         Weight weight = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(Weight.class);
         String client = exchange.api.web.ClientAddress.of(http);
-        RateLimits.Verdict v = limits.weigh(client, weight == null ? 1 : weight.value());
+        exchange.api.web.AddressLimit.Verdict v = limits.weigh(client, weight == null ? 1 : weight.value());
         ctx.setProperty(USED, v.used());
         if (v.allowed() && resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(SignIn.class)) {
-            RateLimits.Verdict signIns = limits.signIn(client);
+            exchange.api.web.AddressLimit.Verdict signIns = limits.signIn(client);
             if (!signIns.allowed()) {
                 ctx.abortWith(Response.fromResponse(ErrorBody.response(ErrorCode.TOO_MANY_REQUESTS, "At most " + signIns.limit()
                         + " sign-in attempts per minute from one address.")).header("Retry-After", signIns.retryAfter()).build());

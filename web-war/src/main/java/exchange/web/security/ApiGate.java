@@ -15,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @WebFilter("/*")
 public class ApiGate extends RequestGate {
+    private static final java.util.regex.Pattern UPLOAD =
+            java.util.regex.Pattern.compile("(?i)(image/png|image/jpeg|application/pdf)\\s*(;.*)?");
     @Inject
     @ConfigProperty(name = "exchange.http.max-body-bytes", defaultValue = "65536")
     long maxBody;
@@ -25,7 +27,7 @@ public class ApiGate extends RequestGate {
     @Override
     protected long maxBodyBytes(HttpServletRequest request) {
         String type = request.getContentType();
-        boolean upload = type != null && type.matches("(?i)(image/png|image/jpeg|application/pdf)\\s*(;.*)?");
+        boolean upload = type != null && UPLOAD.matcher(type).matches();
         // Headroom above the document limit, so the KYC service (which reads at most limit + 1) can
         // answer an oversized document with its own DOCUMENT_INVALID after reading it whole.
         return upload && "PUT".equals(request.getMethod()) ? maxDocument + maxBody : maxBody;
