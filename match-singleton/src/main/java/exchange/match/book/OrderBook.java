@@ -210,6 +210,27 @@ public final class OrderBook implements Engine {
         }
     }
 
+    /**
+     * The worst price a taker on {@code takerSide} would reach to fill {@code lots} from the
+     * opposite side as it rests now (the side's last price when it holds less), or -1 when that
+     * side is empty. A market buy by quantity is priced with it before its funds are held.
+     */
+    public long priceToFill(Side takerSide, long lots) {
+        BookSide opposite = opposite(takerSide);
+        long worst = -1;
+        long needed = lots;
+        for (PriceLevel level = opposite.best(); level != null && needed > 0; level = opposite.worse(level)) {
+            worst = level.price;
+            needed -= Math.min(needed, level.total);
+        }
+        return worst;
+    }
+
+    /** Whether the side a taker on {@code takerSide} would trade against holds no order. */
+    public boolean oppositeEmpty(Side takerSide) {
+        return opposite(takerSide).best() == null;
+    }
+
     @Override
     public int depth(Side s, long[] prices, long[] quantities, int[] orders) {
         BookSide bookSide = side(s);
