@@ -19,6 +19,8 @@ final class BenchConfig {
     final int runs;
     final boolean exchangeCore;
     final boolean exchangeCoreBookOnly;
+    /** Also run a funded stream through our whole core and exchange-core with its risk engine on. */
+    final boolean risk;
     /** exchange-core's latency is sampled on this many commands, submitted at a paced rate. */
     final int coreLatencyCommands;
     final int coreLatencyRate;
@@ -37,6 +39,7 @@ final class BenchConfig {
         runs = r.intValue("runs", 3);
         exchangeCore = r.boolValue("core", true);
         exchangeCoreBookOnly = r.boolValue("coreBook", true);
+        risk = r.boolValue("risk", true);
         coreLatencyCommands = r.intValue("latencyCommands", 50_000);
         coreLatencyRate = r.intValue("latencyRate", 10_000);
         timeoutSeconds = r.intValue("timeout", 120);
@@ -67,7 +70,7 @@ final class BenchConfig {
 
     static String usage() {
         return "usage: EngineBenchmark [seed=1] [warmup=2000000] [commands=3000000] [users=1000] [orders=1000]"
-                + " [price=10000] [runs=3] [core=true] [coreBook=true] [latencyCommands=50000]"
+                + " [price=10000] [runs=3] [core=true] [coreBook=true] [risk=true] [latencyCommands=50000]"
                 + " [latencyRate=10000] [coreWait=YIELDING] [timeout=120]   (or -Dbench.<key>=<value>)";
     }
 

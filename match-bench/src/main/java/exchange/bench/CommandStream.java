@@ -10,6 +10,10 @@ final class CommandStream {
     static final byte IOC = 1;
     static final byte CANCEL = 2;
     static final byte MOVE = 3;
+    /** Money in (funded streams only): {@code side} names the currency, {@code quantity} the amount, {@code orderId} the transaction. */
+    static final byte DEPOSIT = 4;
+    static final byte BASE = 0;
+    static final byte QUOTE = 1;
 
     static final byte BUY = 0;
     static final byte SELL = 1;
@@ -26,6 +30,10 @@ final class CommandStream {
 
     final int warmup;
     final int size;
+    /** Whether users hold money: deposits in the stream, and places that the risk check may refuse. */
+    boolean funded;
+    /** Reserve price of every bid in a funded stream (exchange-core holds bids at it; so does our core). */
+    long bidReserve;
     final int users;
     /** Every price lies in [minPrice, maxPrice]: exchange-core needs a bid reserve price above them all. */
     final long minPrice;
@@ -55,6 +63,7 @@ final class CommandStream {
             case IOC: return "IOC place";
             case CANCEL: return "cancel";
             case MOVE: return "move";
+            case DEPOSIT: return "deposit";
             default: throw new IllegalArgumentException("type " + type);
         }
     }

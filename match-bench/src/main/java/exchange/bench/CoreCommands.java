@@ -4,6 +4,7 @@ import exchange.core2.core.common.CoreSymbolSpecification;
 import exchange.core2.core.common.OrderAction;
 import exchange.core2.core.common.OrderType;
 import exchange.core2.core.common.SymbolType;
+import exchange.core2.core.common.api.ApiAdjustUserBalance;
 import exchange.core2.core.common.api.ApiCancelOrder;
 import exchange.core2.core.common.api.ApiCommand;
 import exchange.core2.core.common.api.ApiMoveOrder;
@@ -12,8 +13,8 @@ import exchange.core2.core.common.api.ApiPlaceOrder;
 /** How our stream reads in exchange-core's vocabulary; shared by both exchange-core runners. */
 final class CoreCommands {
     static final int SYMBOL = 1;
-    private static final int BASE_CURRENCY = 1;
-    private static final int QUOTE_CURRENCY = 2;
+    static final int BASE_CURRENCY = 1;
+    static final int QUOTE_CURRENCY = 2;
 
     private CoreCommands() {
     }
@@ -42,7 +43,7 @@ final class CoreCommands {
      * engine treats it.
      */
     static long reservePrice(CommandStream s, byte side) {
-        return side == CommandStream.BUY ? s.maxPrice : 0;
+        return side == CommandStream.BUY ? (s.funded ? s.bidReserve : s.maxPrice) : 0;
     }
 
     /**
@@ -73,6 +74,12 @@ final class CoreCommands {
                 case CommandStream.MOVE:
                     out[i] = ApiMoveOrder.builder().symbol(SYMBOL).uid(s.userId[i]).orderId(s.orderId[i])
                             .newPrice(s.price[i]).build();
+                    break;
+                case CommandStream.DEPOSIT:
+                    // Transaction ids grow through the stream, so they grow per user, as exchange-core requires.
+                    out[i] = ApiAdjustUserBalance.builder().uid(s.userId[i])
+                            .currency(s.side[i] == CommandStream.BASE ? BASE_CURRENCY : QUOTE_CURRENCY)
+                            .amount(s.quantity[i]).transactionId(s.orderId[i]).build();
                     break;
                 default:
                     throw new IllegalStateException("command type " + s.type[i]);

@@ -8,6 +8,8 @@ import exchange.core2.core.common.api.ApiAddUser;
 import exchange.core2.core.common.api.ApiCommand;
 import exchange.core2.core.common.api.ApiReset;
 import exchange.core2.core.common.api.binary.BatchAddSymbolsCommand;
+import exchange.core2.core.common.api.reports.SingleUserReportQuery;
+import exchange.core2.core.common.api.reports.SingleUserReportResult;
 import exchange.core2.core.common.cmd.CommandResultCode;
 import exchange.core2.core.common.cmd.OrderCommand;
 import exchange.core2.core.common.config.ExchangeConfiguration;
@@ -46,15 +48,22 @@ final class CoreRunner implements AutoCloseable {
     private final long timeoutNanos;
     private final ExchangeCore core;
     private final ExchangeApi api;
+    private final boolean risk;
     private volatile Phase phase;
 
-    static String configuration(CoreWaitStrategy waitStrategy) {
+    static String configuration(CoreWaitStrategy waitStrategy, boolean risk) {
         return "disruptor pipeline, " + waitStrategy + " wait strategy, OrderBookDirectImpl, "
-                + "1 matching engine + 1 risk engine, NO_RISK_PROCESSING, no journaling";
+                + "1 matching engine + 1 risk engine, " + (risk ? "FULL_PER_CURRENCY risk processing" : "NO_RISK_PROCESSING")
+                + ", no journaling";
     }
 
-    CoreRunner(CommandStream s, ApiCommand[] commands, int timeoutSeconds, CoreWaitStrategy waitStrategy) {
+    /**
+     * @param risk with its risk engine on (funded streams): balances checked and held before
+     *             matching, settled after; RISK_NSF answers are refusals, not failures
+     */
+    CoreRunner(CommandStream s, ApiCommand[] commands, int timeoutSeconds, CoreWaitStrategy waitStrategy, boolean risk) {
         this.s = s;
+        this.risk = risk;
         this.commands = commands;
         this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
         ExchangeConfiguration cfg = ExchangeConfiguration.defaultBuilder()
@@ -65,7 +74,8 @@ final class CoreRunner implements AutoCloseable {
                         .riskEnginesNum(1)
                         .build())
                 .ordersProcessingCfg(OrdersProcessingConfiguration.builder()
-                        .riskProcessingMode(OrdersProcessingConfiguration.RiskProcessingMode.NO_RISK_PROCESSING)
+                        .riskProcessingMode(risk ? OrdersProcessingConfiguration.RiskProcessingMode.FULL_PER_CURRENCY
+                                : OrdersProcessingConfiguration.RiskProcessingMode.NO_RISK_PROCESSING)
                         .marginTradingMode(OrdersProcessingConfiguration.MarginTradingMode.MARGIN_TRADING_DISABLED)
                         .build())
                 .initStateCfg(InitialStateConfiguration.CLEAN_TEST)
@@ -86,6 +96,7 @@ final class CoreRunner implements AutoCloseable {
         final long expected;
         final long[] latencies; // null unless this phase measures submit-to-result latency
         long seen;
+        long refused;
         long failures;
         String firstFailure;
         long endNanos;
@@ -106,7 +117,9 @@ final class CoreRunner implements AutoCloseable {
         if (p.latencies != null) {
             p.latencies[(int) p.seen] = now - cmd.timestamp;
         }
-        if (cmd.resultCode != CommandResultCode.SUCCESS) {
+        if (risk && cmd.resultCode == CommandResultCode.RISK_NSF) {
+            p.refused++;
+        } else if (cmd.resultCode != CommandResultCode.SUCCESS) {
             if (p.failures++ == 0) {
                 p.firstFailure = cmd.resultCode + " for " + cmd.command + " of order " + cmd.orderId;
             }
@@ -123,13 +136,19 @@ final class CoreRunner implements AutoCloseable {
         final BookSnapshot book;
         final long failures;
         final String firstFailure;
+        final long refused;
+        /** Every user's available balances after the run (risk on only). */
+        final TradingCoreRunner.Balances balances;
 
-        Result(long nanos, int commands, BookSnapshot book, long failures, String firstFailure) {
+        Result(long nanos, int commands, BookSnapshot book, long failures, String firstFailure, long refused,
+               TradingCoreRunner.Balances balances) {
             this.nanos = nanos;
             this.commands = commands;
             this.book = book;
             this.failures = failures;
             this.firstFailure = firstFailure;
+            this.refused = refused;
+            this.balances = balances;
         }
 
         double opsPerSecond() {
@@ -165,7 +184,19 @@ final class CoreRunner implements AutoCloseable {
         phase = null;
         long nanos = p.endNanos - start;
         L2MarketData l2 = await(api.requestOrderBookAsync(CoreCommands.SYMBOL, Integer.MAX_VALUE), "order book");
-        return new Result(nanos, s.measured(), BookSnapshot.of(l2), p.failures, p.firstFailure);
+        return new Result(nanos, s.measured(), BookSnapshot.of(l2), p.failures, p.firstFailure, p.refused,
+                risk ? balances() : null);
+    }
+
+    /** Each user's accounts as its risk engine holds them: what is available (holds are already taken out). */
+    private TradingCoreRunner.Balances balances() {
+        TradingCoreRunner.Balances b = new TradingCoreRunner.Balances(s.users);
+        for (int uid = 1; uid <= s.users; uid++) {
+            SingleUserReportResult r = await(api.processReport(new SingleUserReportQuery(uid), uid), "user report");
+            b.base[uid] = r.getAccounts().get(CoreCommands.BASE_CURRENCY);
+            b.quote[uid] = r.getAccounts().get(CoreCommands.QUOTE_CURRENCY);
+        }
+        return b;
     }
 
     /**

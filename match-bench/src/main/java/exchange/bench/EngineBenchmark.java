@@ -135,9 +135,9 @@ public final class EngineBenchmark {
         double[] coreRuns = new double[0];
         CoreRunner.Latency coreLatency = null;
         if (cfg.exchangeCore) {
-            report.title("exchange-core 0.5.3 end to end: " + CoreRunner.configuration(wait));
+            report.title("exchange-core 0.5.3 end to end: " + CoreRunner.configuration(wait, false));
             ApiCommand[] apiCommands = CoreCommands.toApiCommands(stream);
-            try (CoreRunner core = new CoreRunner(stream, apiCommands, cfg.timeoutSeconds, wait)) {
+            try (CoreRunner core = new CoreRunner(stream, apiCommands, cfg.timeoutSeconds, wait, false)) {
                 CoreRunner.Result[] results = timedRuns(new Supplier<>() {
                     private boolean fresh = true;
 
@@ -175,6 +175,9 @@ public final class EngineBenchmark {
             report.flush();
         }
 
+        // 4. The whole core (books and balances) against exchange-core with its risk engine on.
+        RiskFigures risk = cfg.risk ? runWithRisk(wait) : null;
+
         report.title("summary");
         report.line("%,d timed commands after %,d warm-up commands (seed %d); medians of %d timed runs;"
                 + " load average now %s", stream.measured(), stream.warmup, cfg.seed, cfg.runs, loadAverage());
@@ -203,7 +206,17 @@ public final class EngineBenchmark {
             report.line("engine/exchange-core end-to-end ratio of best runs: %.2f (less sensitive to other load)",
                     Report.best(ourRuns) / Report.best(coreRuns));
         }
-        report.line("final books: %s", failed ? "see ERROR lines above" : "identical");
+        if (risk != null) {
+            report.line("%-43s %s  (best %s; runs %s)", "engine+risk (TradingCore) throughput:", Report.mops(risk.oursMedian),
+                    Report.mops(Report.best(risk.ours)), Report.runs(risk.ours));
+            if (cfg.exchangeCore) {
+                report.line("%-43s %s  (best %s; runs %s)", "exchange-core (risk on) throughput:",
+                        Report.mops(risk.coreMedian), Report.mops(Report.best(risk.core)), Report.runs(risk.core));
+            }
+            report.line("%-43s %s", "engine+risk latency (service time):", risk.latency.format());
+        }
+        report.line("final books%s: %s", risk != null && cfg.exchangeCore ? " and balances" : "",
+                failed ? "see ERROR lines above" : "identical");
         report.flush();
         // The last line, always in this form: callers parse it. It compares against exchange-core
         // at its fastest here (its bare book, when that was run, beats its own pipeline), so the
@@ -211,8 +224,114 @@ public final class EngineBenchmark {
         double fastestCore = Math.max(cfg.exchangeCore ? coreMedian : 0, cfg.exchangeCoreBookOnly ? coreBookMedian : 0);
         System.out.printf(Locale.ROOT, "engine/exchange-core throughput ratio: %s%n",
                 fastestCore > 0 ? String.format(Locale.ROOT, "%.2f", ourMedian / fastestCore) : "n/a (core=false)");
+        if (risk != null) {
+            // The figure #15 keys on, always last when risk=true.
+            System.out.printf(Locale.ROOT, "engine+risk/exchange-core(risk on) ratio: %s%n", cfg.exchangeCore
+                    ? String.format(Locale.ROOT, "%.2f", risk.oursMedian / risk.coreMedian) : "n/a (core=false)");
+        }
         System.out.flush();
         return failed ? 1 : 0;
+    }
+
+    private static final class RiskFigures {
+        double[] ours;
+        double oursMedian;
+        double[] core = new double[0];
+        double coreMedian = Double.NaN;
+        Percentiles latency;
+    }
+
+    /**
+     * A funded stream from the same seed (each user starts with random amounts of both currencies,
+     * random top-ups follow, and places their owners cannot pay for are refused), through our
+     * TradingCore and through exchange-core with FULL_PER_CURRENCY risk processing; both must end
+     * with the same book, the same balances for every user and the same number of refusals.
+     */
+    private RiskFigures runWithRisk(CoreWaitStrategy wait) {
+        StreamGenerator generator = new StreamGenerator(cfg);
+        CommandStream stream = generator.generate(true);
+        StreamGenerator.Stats st = generator.stats();
+        report.title("funded command stream (engine+risk)");
+        report.line("same seed and mix, bids reserved at %,d ticks; %,d deposits timed (%s), %,d places refused for"
+                        + " funds in the timed part (%s of places), %,d trades; generated in %.2f s",
+                stream.bidReserve, st.countsMeasured[CommandStream.DEPOSIT],
+                Report.percent(st.countsMeasured[CommandStream.DEPOSIT], stream.measured()), st.rejectedMeasured,
+                Report.percent(st.rejectedMeasured, st.countsMeasured[CommandStream.GTC] + st.countsMeasured[CommandStream.IOC]),
+                st.tradesMeasured, st.generationNanos / 1e9);
+        report.flush();
+
+        RiskFigures f = new RiskFigures();
+        report.title("engine+risk: exchange.match.core.TradingCore (books + balances + holds), 1 thread, direct calls");
+        TradingCoreRunner ours = new TradingCoreRunner(stream);
+        TradingCoreRunner.Result[] results = timedRuns(ours::throughput, TradingCoreRunner.Result[]::new);
+        f.ours = new double[cfg.runs];
+        for (int r = 0; r < cfg.runs; r++) {
+            TradingCoreRunner.Result result = results[r];
+            f.ours[r] = result.opsPerSecond();
+            report.line("run %d: %,d commands in %.3f s = %s", r + 1, result.commands, result.nanos / 1e9,
+                    Report.mops(result.opsPerSecond()));
+            if (result.stateHash != results[0].stateHash) {
+                fail("our core is not deterministic: run %d ended in a different state", r + 1);
+            }
+            if (result.events.rejected != st.rejectedMeasured) {
+                fail("our core refused %,d places, the generator %,d", result.events.rejected, st.rejectedMeasured);
+            }
+        }
+        TradingCoreRunner.Result last = results[cfg.runs - 1];
+        f.oursMedian = Report.median(f.ours);
+        report.line("throughput (median of %d): %s", cfg.runs, Report.mops(f.oursMedian));
+        report.line("events in a timed part: %,d trades, %,d balance changes, %,d orders done, %,d refused",
+                last.events.trades, last.events.balanceEvents, last.events.done, last.events.rejected);
+        System.gc();
+        f.latency = ours.latency();
+        report.line("latency = service time of each call (System.nanoTime around it, separate pass):");
+        report.line("  %s", f.latency.format());
+        report.line("final book: %s", last.book.describe());
+        report.flush();
+
+        if (cfg.exchangeCore) {
+            report.title("exchange-core 0.5.3 end to end: " + CoreRunner.configuration(wait, true));
+            ApiCommand[] apiCommands = CoreCommands.toApiCommands(stream);
+            try (CoreRunner core = new CoreRunner(stream, apiCommands, cfg.timeoutSeconds, wait, true)) {
+                CoreRunner.Result[] theirs = timedRuns(new Supplier<>() {
+                    private boolean fresh = true;
+
+                    @Override
+                    public CoreRunner.Result get() {
+                        CoreRunner.Result result = core.throughput(!fresh);
+                        fresh = false;
+                        return result;
+                    }
+                }, CoreRunner.Result[]::new);
+                f.core = new double[cfg.runs];
+                for (int r = 0; r < cfg.runs; r++) {
+                    CoreRunner.Result result = theirs[r];
+                    f.core[r] = result.opsPerSecond();
+                    report.line("run %d: %,d commands in %.3f s = %s (first submit to last result), %,d refused (RISK_NSF)",
+                            r + 1, result.commands, result.nanos / 1e9, Report.mops(result.opsPerSecond()), result.refused);
+                    if (result.failures > 0) {
+                        fail("exchange-core failed %d commands, first: %s", result.failures, result.firstFailure);
+                    }
+                    if (result.refused != st.rejectedMeasured) {
+                        fail("exchange-core refused %,d places, our core %,d", result.refused, st.rejectedMeasured);
+                    }
+                    compareBooks("risk-on run " + (r + 1), result.book, last.book);
+                    String difference = TradingCoreRunner.Balances.firstDifference("exchange-core", result.balances,
+                            "engine", last.balances);
+                    if (difference == null) {
+                        report.line("risk-on run %d: every user's balances identical to the core's (%,d users)", r + 1,
+                                stream.users);
+                    } else {
+                        fail("risk-on run %d: balances differ at %s", r + 1, difference);
+                    }
+                }
+                f.coreMedian = Report.median(f.core);
+                report.line("throughput (median of %d): %s", cfg.runs, Report.mops(f.coreMedian));
+            }
+            report.line("exchange-core shut down");
+            report.flush();
+        }
+        return f;
     }
 
     /** One untimed pass over the whole stream (JIT, pools, caches), then the timed ones. */

@@ -7,6 +7,10 @@ import exchange.match.book.OrderType;
 import exchange.match.book.SelfTradePrevention;
 import exchange.match.book.Side;
 import exchange.match.book.TimeInForce;
+import exchange.match.core.BalanceCause;
+import exchange.match.core.CoreOutput;
+import exchange.match.core.ResultCode;
+import exchange.match.core.TradingCore;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -31,6 +35,19 @@ final class StreamGenerator {
 
     private static final double MOVE_TOWARDS_LAST_TRADE = 0.01;
 
+    /** Funded streams: a top-up deposit to a random user among the commands after the first deposits. */
+    private static final double TOPUP_SHARE = 0.01;
+    /** Funded streams: each user starts with up to this many lots (and as much quote at the start price). */
+    private static final long START_LOTS = 400;
+    private static final long TOPUP_LOTS = 100;
+    /**
+     * exchange-core checks funds (its R1 stage) before it has paid out the fills and releases of the
+     * commands just ahead (R2), by up to its ring buffer (16 384 commands): money a user got within
+     * that window may not be there yet. A funded stream therefore never sends a place whose
+     * acceptance depends on such money; see {@link #affordable}.
+     */
+    private static final int SETTLEMENT_WINDOW = 20_000;
+
     private final BenchConfig cfg;
 
     StreamGenerator(BenchConfig cfg) {
@@ -39,7 +56,9 @@ final class StreamGenerator {
 
     /** What the generator saw while simulating, for the report. */
     static final class Stats {
-        final long[] countsMeasured = new long[4];
+        final long[] countsMeasured = new long[5];
+        /** Places the risk check refused (funded streams). */
+        long rejectedMeasured;
         long tradesMeasured;
         long fullyFilledOnEntryMeasured;
         long restingSum;
@@ -59,6 +78,16 @@ final class StreamGenerator {
     }
 
     CommandStream generate() {
+        return generate(false);
+    }
+
+    /**
+     * @param funded whether users hold money: the stream then opens with a deposit of each
+     *               currency for every user, tops a random user up now and then, and is simulated on
+     *               our {@link TradingCore} (books and balances), so a place its owner cannot pay for
+     *               is refused and never becomes an order a later cancel or move may name
+     */
+    CommandStream generate(boolean funded) {
         long started = System.nanoTime();
         int total = cfg.warmup + cfg.commands;
         long deviation = Math.min(cfg.startPrice / 20, 10_000); // exchange-core: 5% of the price, at most 10,000
@@ -71,9 +100,39 @@ final class StreamGenerator {
         Tracker tracker = new Tracker(total + 1, minPrice, maxPrice, cfg.startPrice);
         OrderBook book = new OrderBook();
         long nextOrderId = 1;
+        TradingCore core = null;
+        int first = 0;
+        if (funded) {
+            if (cfg.warmup < 2 * cfg.users) {
+                throw new IllegalArgumentException("a funded stream needs warmup >= 2 x users (their first deposits)");
+            }
+            s.funded = true;
+            s.bidReserve = maxPrice;
+            credits = new RecentCredits(cfg.users);
+            core = new TradingCore(new TrackerOutput(tracker, st, credits));
+            core.addAsset(CommandStream.BASE);
+            core.addAsset(CommandStream.QUOTE);
+            core.addMarket(0, CommandStream.BASE, CommandStream.QUOTE, 1, 1, 0, 0, 0);
+            for (int u = 1; u <= cfg.users; u++) {
+                deposit(s, core, first++, nextOrderId++, u, CommandStream.BASE, 1 + rnd.nextLong(START_LOTS));
+                deposit(s, core, first++, nextOrderId++, u, CommandStream.QUOTE, 1 + rnd.nextLong(START_LOTS * cfg.startPrice));
+            }
+        }
 
-        for (int i = 0; i < total; i++) {
+        for (int i = first; i < total; i++) {
             tracker.measuring = i >= cfg.warmup;
+            if (funded) {
+                credits.advance(i);
+            }
+            if (funded && rnd.nextDouble() < TOPUP_SHARE) {
+                byte currency = rnd.nextBoolean() ? CommandStream.BASE : CommandStream.QUOTE;
+                deposit(s, core, i, nextOrderId++, 1 + rnd.nextInt(cfg.users), currency,
+                        1 + rnd.nextLong(currency == CommandStream.BASE ? TOPUP_LOTS : TOPUP_LOTS * cfg.startPrice));
+                if (tracker.measuring) {
+                    st.countsMeasured[CommandStream.DEPOSIT]++;
+                }
+                continue;
+            }
             byte type = regulate(pickType(rnd), tracker.live, rnd);
             if (type == CommandStream.GTC || type == CommandStream.IOC) {
                 long id = nextOrderId++;
@@ -89,10 +148,19 @@ final class StreamGenerator {
                 s.price[i] = price;
                 s.quantity[i] = quantity;
                 tracker.user[(int) id] = user;
-                book.place(id, user, side == CommandStream.BUY ? Side.BUY : Side.SELL, OrderType.LIMIT,
-                        type == CommandStream.IOC ? TimeInForce.IOC : TimeInForce.GTC, price, quantity, 0,
-                        SelfTradePrevention.NONE, tracker);
-                if (tracker.measuring && type == CommandStream.GTC && !tracker.isLive(id)) {
+                Side bookSide = side == CommandStream.BUY ? Side.BUY : Side.SELL;
+                TimeInForce tif = type == CommandStream.IOC ? TimeInForce.IOC : TimeInForce.GTC;
+                boolean refused = false;
+                if (funded) {
+                    quantity = affordable(core, user, bookSide, s.bidReserve, quantity);
+                    s.quantity[i] = quantity;
+                    refused = !core.place(id, user, 0, bookSide, OrderType.LIMIT, tif, price,
+                            bookSide == Side.BUY ? s.bidReserve : 0, quantity, 0, SelfTradePrevention.NONE).accepted();
+                } else {
+                    book.place(id, user, bookSide, OrderType.LIMIT, tif, price, quantity, 0, SelfTradePrevention.NONE,
+                            tracker);
+                }
+                if (tracker.measuring && type == CommandStream.GTC && !refused && !tracker.isLive(id)) {
                     st.fullyFilledOnEntryMeasured++;
                 }
             } else {
@@ -101,11 +169,19 @@ final class StreamGenerator {
                 s.orderId[i] = id;
                 s.userId[i] = tracker.user[id];
                 if (type == CommandStream.CANCEL) {
-                    book.cancel(id, tracker.user[id], tracker);
+                    if (funded) {
+                        core.cancel(id, tracker.user[id]);
+                    } else {
+                        book.cancel(id, tracker.user[id], tracker);
+                    }
                 } else {
                     long price = movedPrice(rnd, tracker.price[id], tracker.lastTradePrice, minPrice, maxPrice);
                     s.price[i] = price;
-                    book.move(id, tracker.user[id], price, tracker);
+                    if (funded) {
+                        core.move(id, tracker.user[id], price);
+                    } else {
+                        book.move(id, tracker.user[id], price, tracker);
+                    }
                 }
             }
             if (tracker.measuring) {
@@ -114,14 +190,159 @@ final class StreamGenerator {
                 st.restingSamples++;
             }
         }
-        if (book.restingOrders() != tracker.live) {
-            throw new IllegalStateException("tracker lost count: " + tracker.live + " vs " + book.restingOrders());
+        int resting = funded ? core.openOrders() : book.restingOrders();
+        if (resting != tracker.live) {
+            throw new IllegalStateException("tracker lost count: " + tracker.live + " vs " + resting);
         }
         st.tradesMeasured = tracker.tradesMeasured;
         st.restingAtEnd = tracker.live;
         st.generationNanos = System.nanoTime() - started;
         stats = st;
         return s;
+    }
+
+    private RecentCredits credits;
+
+    /**
+     * A quantity whose place is accepted by both engines or refused by both: as drawn, when the
+     * user's funds decide it either way without the money received in the settlement window;
+     * otherwise cut to what the user holds without that money, or (when that is not one lot) raised
+     * just past everything the user holds.
+     */
+    private long affordable(TradingCore core, int user, Side side, long reserve, long quantity) {
+        int asset = side == Side.BUY ? CommandStream.QUOTE : CommandStream.BASE;
+        long perLot = side == Side.BUY ? reserve : 1;
+        long available = core.available(user, asset);
+        long settled = available - credits.recent(user, asset);
+        if (quantity * perLot <= settled || quantity * perLot > available) {
+            return quantity;
+        }
+        long fit = settled / perLot;
+        return fit >= 1 ? fit : available / perLot + 1;
+    }
+
+    /** Money each user received (not deposits) in the last {@link #SETTLEMENT_WINDOW} commands, per currency. */
+    private static final class RecentCredits {
+        private final long[][] recent;
+        private int[] index = new int[1 << 16];
+        private int[] user = new int[1 << 16];
+        private byte[] asset = new byte[1 << 16];
+        private long[] amount = new long[1 << 16];
+        private int head;
+        private int tail;
+        private int now;
+
+        RecentCredits(int users) {
+            recent = new long[users + 1][2];
+        }
+
+        void advance(int commandIndex) {
+            now = commandIndex;
+            while (head != tail && index[head] <= now - SETTLEMENT_WINDOW) {
+                recent[user[head]][asset[head]] -= amount[head];
+                head = (head + 1) & (index.length - 1);
+            }
+        }
+
+        void add(int u, int a, long delta) {
+            if (((tail + 1) & (index.length - 1)) == head) {
+                grow();
+            }
+            index[tail] = now;
+            user[tail] = u;
+            asset[tail] = (byte) a;
+            amount[tail] = delta;
+            tail = (tail + 1) & (index.length - 1);
+            recent[u][a] += delta;
+        }
+
+        long recent(int u, int a) {
+            return recent[u][a];
+        }
+
+        private void grow() {
+            int n = index.length;
+            int[] i2 = new int[n * 2];
+            int[] u2 = new int[n * 2];
+            byte[] a2 = new byte[n * 2];
+            long[] m2 = new long[n * 2];
+            int k = 0;
+            for (int j = head; j != tail; j = (j + 1) & (n - 1), k++) {
+                i2[k] = index[j];
+                u2[k] = user[j];
+                a2[k] = asset[j];
+                m2[k] = amount[j];
+            }
+            index = i2;
+            user = u2;
+            asset = a2;
+            amount = m2;
+            head = 0;
+            tail = k;
+        }
+    }
+
+    private static void deposit(CommandStream s, TradingCore core, int i, long transaction, int user, byte currency,
+                                long amount) {
+        s.type[i] = CommandStream.DEPOSIT;
+        s.orderId[i] = transaction;
+        s.userId[i] = user;
+        s.side[i] = currency;
+        s.quantity[i] = amount;
+        if (!core.deposit(user, currency, amount, transaction).accepted()) {
+            throw new IllegalStateException("deposit refused: " + amount + " of " + currency + " to " + user);
+        }
+    }
+
+    /** Our core's output as the tracker reads it: orders that rest and end, trades, and refusals counted. */
+    private static final class TrackerOutput implements CoreOutput {
+        private final Tracker tracker;
+        private final Stats stats;
+        private final RecentCredits credits;
+
+        TrackerOutput(Tracker tracker, Stats stats, RecentCredits credits) {
+            this.tracker = tracker;
+            this.stats = stats;
+            this.credits = credits;
+        }
+
+        @Override
+        public void rejected(long id, long userId, ResultCode code) {
+            if (code != ResultCode.INSUFFICIENT_FUNDS) {
+                throw new IllegalStateException("generator produced a bad command: " + code + " for " + id);
+            }
+            if (tracker.measuring) {
+                stats.rejectedMeasured++;
+            }
+        }
+
+        @Override
+        public void balanceChanged(long userId, int asset, long availableDelta, long frozenDelta, BalanceCause cause,
+                                   long ref) {
+            if (availableDelta > 0 && cause != BalanceCause.DEPOSIT && userId > 0) {
+                credits.add((int) userId, asset, availableDelta);
+            }
+        }
+
+        @Override
+        public void orderAccepted(long orderId, long userId, int market, Side side, int asset, long held) {
+        }
+
+        @Override
+        public void trade(int market, long tradeId, long makerOrderId, long makerUserId, long takerOrderId,
+                          long takerUserId, Side takerSide, long price, long lots, long buyerFee, long sellerFee) {
+            tracker.trade(makerOrderId, makerUserId, takerOrderId, takerUserId, takerSide, price, lots);
+        }
+
+        @Override
+        public void rested(long orderId, long userId, int market, Side side, long price, long remaining) {
+            tracker.rested(orderId, userId, side, price, remaining);
+        }
+
+        @Override
+        public void done(long orderId, long userId, int market, DoneReason reason, long remaining) {
+            tracker.done(orderId, userId, reason, remaining);
+        }
     }
 
     private static byte pickType(SplittableRandom rnd) {
