@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds match-singleton and match-bench, then runs the engine benchmark:
 #   bash match-bench/run.sh [key=value ...]      e.g. commands=1000000 runs=5 seed=7
+#   bash match-bench/run.sh snapshot [orders=1000000] [users=100000] [heap=1g]   start from a snapshot
 # Parameters: seed warmup commands users orders price runs core coreBook latencyCommands
 # latencyRate timeout (see BenchConfig). The last line of output is
 #   engine/exchange-core throughput ratio: X.XX
@@ -33,4 +34,9 @@ opens=(
 # exchange-core's command objects.
 read -r -a heap <<< "${BENCH_JAVA_OPTS:--Xms4g -Xmx4g}"
 
-exec java "${heap[@]}" "${opens[@]}" -cp "$jar:$here/target/lib/*" exchange.bench.EngineBenchmark "$@"
+main=exchange.bench.EngineBenchmark
+if [[ "${1:-}" == snapshot ]]; then
+  shift
+  main=exchange.bench.SnapshotStartBench
+fi
+exec java "${heap[@]}" "${opens[@]}" -cp "$jar:$here/target/lib/*" "$main" "$@"

@@ -557,6 +557,67 @@ public final class TradingCore {
         return h ^ (h >>> 32);
     }
 
+    // ---------------------------------------------------------------- for CoreSnapshot
+
+    boolean[] assetsDefined() {
+        return assets;
+    }
+
+    Market[] marketsDefined() {
+        return markets;
+    }
+
+    int accountCount() {
+        return accounts.size();
+    }
+
+    void forEachAccount(java.util.function.Consumer<Account> visitor) {
+        accounts.forEachValue(visitor::accept);
+    }
+
+    int withdrawalCount() {
+        return withdrawals.size();
+    }
+
+    interface WithdrawalVisitor {
+        void withdrawal(long id, long userId, int asset, long amount);
+    }
+
+    void forEachWithdrawal(WithdrawalVisitor visitor) {
+        withdrawals.forEach((id, w) -> visitor.withdrawal(id, w.userId, w.asset, w.amount));
+    }
+
+    OpenOrder openOrder(long orderId) {
+        return orders.get(orderId);
+    }
+
+    void restoreAsset(int asset, long amount) {
+        addAsset(asset);
+        supply[asset] = amount;
+    }
+
+    Account restoreAccount(long userId, int assetSlots) {
+        Account a = account(userId);
+        a.available = new long[assetSlots];
+        a.frozen = new long[assetSlots];
+        return a;
+    }
+
+    void restoreWithdrawal(long id, long userId, int asset, long amount) {
+        withdrawals.put(id, new WithdrawalHold(userId, asset, amount));
+    }
+
+    void restoreOrder(long id, long userId, Market m, Side side, long reserve, long held) {
+        OpenOrder o = newOrder();
+        o.id = id;
+        o.account = account(userId);
+        o.market = m;
+        o.side = side;
+        o.reserve = reserve;
+        o.held = held;
+        orders.put(id, o);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private ResultCode reject(long id, long userId, ResultCode code) {
