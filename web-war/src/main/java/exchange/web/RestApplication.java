@@ -4,11 +4,13 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 
-/** A CDI bean on purpose: Payara installs the MP-JWT mechanism only for a bean Application. */
+/**
+ * The API's root. Callers sign in with MP-JWT bearer tokens, checked by the web module's own
+ * mechanism ({@link exchange.api.web.BearerTokenMechanism}); endpoints name their callers
+ * with {@link exchange.web.security.Roles} and {@link exchange.web.security.Open}.
+ */
 @ApplicationPath("/api")
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"trader", "admin"})
 @ApplicationScoped
 public class RestApplication extends Application {

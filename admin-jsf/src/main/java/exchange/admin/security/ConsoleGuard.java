@@ -17,8 +17,9 @@ import java.io.IOException;
  * not named there is closed to every operator.
  *
  * <p>Why a filter and not a Jakarta Security form mechanism: Payara 6 resolves one
- * HttpAuthenticationMechanism per application, and the EAR's API module already has MP-JWT's;
- * a second one in this WAR makes every request of both fail (WELD-001318, seen here).
+ * HttpAuthenticationMechanism per application, and the EAR already has the API's bearer-token one
+ * (exchange.api.web.BearerTokenMechanism, in lib/ so that this module resolves it too); a second
+ * one in this WAR makes every request of both fail (WELD-001318, seen here).
  */
 @WebFilter("/*")
 public class ConsoleGuard extends RequestGate {

@@ -39,7 +39,7 @@ public final class EndToEndBench {
         // 200 traders: with 40, two clients often traded for the same user at once and queued on that user's
         // account row, which measured lock waits more than the exchange.
         Map<String, String> conf = new HashMap<>(Map.of("users", "200", "clients", "32", "seconds", "60", "warmup", "60",
-                "cancelShare", "0.25", "dbSeconds", "5"));
+                "cancelShare", "0.25", "dbSeconds", "5", "floorSeconds", "20"));
         for (String a : args) {
             String[] kv = a.split("=", 2);
             conf.put(kv[0], kv[1]);
@@ -60,6 +60,12 @@ public final class EndToEndBench {
         List<Users.Trader> traders = register(users, admin);
         System.out.printf("registered and funded %d traders on %s%n", traders.size(), symbol);
 
+        // The floors, with this bench's own client and concurrency: what Payara answers for a bare
+        // servlet, and for a signed-in no-op through every filter of the API.
+        int floorSeconds = Integer.parseInt(conf.get("floorSeconds"));
+        Floor servlet = Floor.measure("/health/live", null, clients, floorSeconds);
+        Floor requestPath = Floor.measure("/api/user/ping", traders.get(0).token(), clients, floorSeconds);
+
         Load load = new Load(symbol, traders, clients, cancelShare);
         load.run(warmup, seconds);
         long drainStart = System.nanoTime();
@@ -70,6 +76,11 @@ public final class EndToEndBench {
         double[] parallel = commitRate(clients, Integer.parseInt(conf.get("dbSeconds")));
 
         System.out.println();
+        System.out.printf("servlet floor (GET /health/live, %d clients, %d s): %.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors%n",
+                clients, floorSeconds, servlet.rate(), servlet.percentile(50), servlet.percentile(99), servlet.errors);
+        System.out.printf("request-path floor (GET /api/user/ping signed in): %.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors;"
+                + " %.2f x the servlet floor (goal >= 0.70)%n", requestPath.rate(), requestPath.percentile(50),
+                requestPath.percentile(99), requestPath.errors, requestPath.rate() / servlet.rate());
         System.out.printf("REST load, %d s measured: %.0f orders/s placed, %.0f cancels/s, %d errors%n", seconds,
                 load.placed / (double) seconds, load.cancels / (double) seconds, load.errors);
         if (!load.errorKinds.isEmpty()) {
@@ -86,6 +97,78 @@ public final class EndToEndBench {
                 single[0], parallel[0], clients);
         System.out.printf("orders/s as a share of the single-connection commit rate: %.2f%n",
                 load.placed / (double) seconds / single[0]);
+        System.out.printf("accepted orders/s: %.2f x the servlet floor (goal >= 0.50); request p99: %.2f x the servlet"
+                + " floor's p99 (goal <= 2.00)%n", load.placed / (double) seconds / servlet.rate(),
+                load.percentile(99) / servlet.percentile(99));
+    }
+
+    /** Closed-loop GETs of one path by {@code clients} threads for a while: the rate and the latencies. */
+    private static final class Floor {
+        long count;
+        long errors;
+        double seconds;
+        long[] sorted;
+
+        static Floor measure(String path, String token, int clients, int seconds) throws Exception {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(30)).GET();
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            HttpRequest request = builder.build();
+            ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
+            AtomicLong errors = new AtomicLong();
+            long warmEnd = System.nanoTime() + Math.min(5, seconds) * 1_000_000_000L;
+            long end = warmEnd + seconds * 1_000_000_000L;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> all = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                all.add(pool.submit(() -> {
+                    long[] mine = new long[1 << 20];
+                    int n = 0;
+                    long now;
+                    while ((now = System.nanoTime()) < end) {
+                        int status;
+                        try {
+                            status = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+                        } catch (Exception e) {
+                            status = -1;
+                        }
+                        long took = System.nanoTime() - now;
+                        if (now >= warmEnd) {
+                            if (status != 200) {
+                                errors.incrementAndGet();
+                            } else if (n < mine.length) {
+                                mine[n++] = took;
+                            }
+                        }
+                    }
+                    samples.add(Arrays.copyOf(mine, n));
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+            pool.shutdown();
+            Floor f = new Floor();
+            f.sorted = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            f.count = f.sorted.length;
+            f.errors = errors.get();
+            f.seconds = seconds;
+            return f;
+        }
+
+        double rate() {
+            return count / seconds;
+        }
+
+        double percentile(double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
+            return sorted[Math.max(0, i)] / 1e6;
+        }
     }
 
     private static List<Users.Trader> register(int users, String admin) throws Exception {

@@ -1,9 +1,9 @@
 package exchange.web.admin;
 
 import exchange.api.trade.FeeSchedule;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,10 +18,10 @@ import java.util.Map;
 
 /** Fee tiers and who pays which. */
 @Path("admin/fees")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@Roles("admin")
 @exchange.web.admin.audit.OperatorAction
 @jakarta.transaction.Transactional
 public class AdminFeeResource {

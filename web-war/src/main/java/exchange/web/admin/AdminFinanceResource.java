@@ -2,9 +2,9 @@ package exchange.web.admin;
 
 import exchange.web.validation.InRange;
 import exchange.api.finance.FundFlows;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,9 +15,9 @@ import java.util.List;
 
 /** Fund flows of any user and the exchange's fee income. */
 @Path("admin/finance")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@Roles("admin")
 @exchange.web.admin.audit.OperatorAction
 @jakarta.transaction.Transactional
 public class AdminFinanceResource {

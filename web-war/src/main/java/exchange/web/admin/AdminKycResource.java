@@ -3,9 +3,9 @@ package exchange.web.admin;
 import exchange.api.user.Kyc;
 import exchange.web.security.Caller;
 import exchange.web.validation.Length;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -19,10 +19,10 @@ import java.util.List;
 
 /** Operators' KYC review queue (the console's page comes with #6). */
 @Path("admin/kyc")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@Roles("admin")
 @exchange.web.admin.audit.OperatorAction
 @jakarta.transaction.Transactional
 public class AdminKycResource {

@@ -3,9 +3,9 @@ package exchange.web.admin;
 import exchange.api.trade.MarketAdministration;
 import exchange.api.trade.SymbolSpec;
 import exchange.api.trade.SymbolView;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,10 +17,10 @@ import jakarta.ws.rs.core.Response;
 
 /** Operators list markets and halt or resume them. */
 @Path("admin/markets")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@Roles("admin")
 @exchange.web.admin.audit.OperatorAction
 @jakarta.transaction.Transactional
 public class AdminMarketResource {

@@ -5,9 +5,9 @@ import exchange.api.finance.MessageOperations;
 import exchange.api.finance.OperatorAudit;
 import exchange.web.security.Caller;
 import exchange.web.validation.InRange;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -25,10 +25,10 @@ import java.util.Map;
 
 /** Operations: consumer backlog, outboxes, dead letters and their replay, the exchange-wide read-only switch. Actions are audited. */
 @Path("admin/operations")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@Roles("admin")
 @exchange.web.admin.audit.OperatorAction
 @jakarta.transaction.Transactional
 public class AdminOperationsResource {

@@ -2,9 +2,9 @@ package exchange.web.admin;
 
 import exchange.api.user.OperatorAuthentication;
 import exchange.api.user.OperatorView;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,10 +17,10 @@ import java.util.Set;
 
 /** Operators of the console and this API, with their roles (admin, finance, support, auditor). */
 @Path("admin/operators")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@Roles("admin")
 @exchange.web.admin.audit.OperatorAction
 @jakarta.transaction.Transactional
 public class AdminOperatorResource {

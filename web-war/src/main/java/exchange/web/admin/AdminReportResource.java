@@ -4,9 +4,9 @@ import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.finance.FinanceReports;
 import exchange.web.validation.InRange;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,9 +24,9 @@ import java.util.Map;
 
 /** The daily finance job (Jakarta Batch): start or restart a day, its runs, its report and CSV file. */
 @Path("admin/finance/reports")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@Roles("admin")
 @exchange.web.admin.audit.OperatorAction
 @jakarta.transaction.Transactional
 public class AdminReportResource {

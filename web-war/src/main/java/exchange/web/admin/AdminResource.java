@@ -11,10 +11,10 @@ import exchange.api.user.AccessToken;
 import exchange.api.user.OperatorAuthentication;
 import exchange.api.user.UserDirectory;
 import exchange.api.user.UserView;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Open;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +30,7 @@ import java.util.Map;
 
 /** The operators' API (the console's pages use the same business interfaces). */
 @Path("admin")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @exchange.web.admin.audit.OperatorAction
@@ -57,7 +57,7 @@ public class AdminResource {
 
     @POST
     @Path("login")
-    @PermitAll
+    @Open
     @exchange.web.limits.SignIn
     public Map<String, String> login(@NotNull @Valid LoginRequest body) {
         AccessToken token = operators.login(body.email(), body.password(), body.totpCode());
@@ -66,7 +66,7 @@ public class AdminResource {
 
     @GET
     @Path("users")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public Page<UserView> users(@QueryParam("page") @DefaultValue("0") @InRange(min = 0, max = Integer.MAX_VALUE) int page,
                                 @QueryParam("size") @DefaultValue("20") @InRange(min = 1, max = 200) int size,
                                 @QueryParam("email") String email) {
@@ -75,7 +75,7 @@ public class AdminResource {
 
     @GET
     @Path("audit")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public Page<AuditEntryView> audit(@QueryParam("page") @DefaultValue("0") @InRange(min = 0, max = Integer.MAX_VALUE) int page,
                                       @QueryParam("size") @DefaultValue("50") @InRange(min = 1, max = 500) int size,
                                       @QueryParam("type") String type,
@@ -85,7 +85,7 @@ public class AdminResource {
 
     @POST
     @Path("ops/probe")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public Map<String, String> probe(@NotNull ProbeRequest body) {
         return Map.of("probeId", probe.probe(caller.name(), body.rollBack()));
     }

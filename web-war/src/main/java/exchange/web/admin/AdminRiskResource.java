@@ -3,9 +3,9 @@ package exchange.web.admin;
 import exchange.api.finance.RiskControl;
 import exchange.web.security.Caller;
 import exchange.web.validation.InRange;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -21,10 +21,10 @@ import java.util.List;
 
 /** Operators' risk control: the rules (data, editable) and their findings, which an operator clears. */
 @Path("admin/risk")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@Roles("admin")
 @exchange.web.admin.audit.OperatorAction
 @jakarta.transaction.Transactional
 public class AdminRiskResource {

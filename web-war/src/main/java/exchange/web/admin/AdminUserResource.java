@@ -10,9 +10,9 @@ import exchange.api.wallet.WalletAccounts;
 import exchange.api.wallet.WalletFreeze;
 import exchange.web.security.Caller;
 import exchange.web.validation.Length;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -26,10 +26,10 @@ import java.util.List;
 
 /** One user for operators: who, balances, whether the user or the wallet is frozen; freezing and unfreezing. */
 @Path("admin/users/{id}")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@Roles("admin")
 @exchange.web.admin.audit.OperatorAction
 @jakarta.transaction.Transactional
 public class AdminUserResource {

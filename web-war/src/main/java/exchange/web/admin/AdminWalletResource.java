@@ -9,9 +9,9 @@ import exchange.api.wallet.BalanceAdjustments;
 import exchange.api.wallet.ChainStatus;
 import exchange.api.wallet.HotWallets;
 import exchange.api.wallet.Withdrawals;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import java.util.List;
 
 /** Operators' audited credits and debits of user balances, and how the chains' deposit scanning stands. */
 @Path("admin/wallet")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @exchange.web.admin.audit.OperatorAction
@@ -53,7 +53,7 @@ public class AdminWalletResource {
 
     @POST
     @Path("adjustments")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public Response adjust(@NotNull @Valid AdjustmentRequest body) {
         AdjustmentView view = adjustments.adjust(body.userId(), body.asset(), body.amount(), body.reason(),
                 caller.name(), body.requestId());
@@ -64,14 +64,14 @@ public class AdminWalletResource {
 
     @GET
     @Path("adjustments/pending")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public List<AdjustmentView> pendingAdjustments() {
         return adjustments.pending(500);
     }
 
     @POST
     @Path("adjustments/{id}/approve")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public AdjustmentView approveAdjustment(@jakarta.ws.rs.PathParam("id") long id) {
         return adjustments.approve(id, caller.name());
     }
@@ -79,7 +79,7 @@ public class AdminWalletResource {
     /** Per chain: scanning on, node reachable, last block processed, and why not when it is down. */
     @GET
     @Path("chains")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public List<ChainStatus.ChainView> chains() {
         return chains.chains();
     }
@@ -87,28 +87,28 @@ public class AdminWalletResource {
     /** Per chain: the hot wallet's address and balances, and why approved withdrawals wait, if they do. */
     @GET
     @Path("hot-wallets")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public List<HotWallets.HotWalletView> hotWallets() {
         return hotWallets.hotWallets();
     }
 
     @GET
     @Path("withdrawals/pending")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public List<Withdrawals.WithdrawalView> pendingWithdrawals() {
         return withdrawals.pendingReview(500);
     }
 
     @POST
     @Path("withdrawals/{id}/approve")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public Withdrawals.WithdrawalView approve(@jakarta.ws.rs.PathParam("id") long id, @Valid Review body) {
         return withdrawals.review(id, true, caller.name(), body == null ? null : body.reason());
     }
 
     @POST
     @Path("withdrawals/{id}/reject")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public Withdrawals.WithdrawalView reject(@jakarta.ws.rs.PathParam("id") long id, @NotNull @Valid Review body) {
         return withdrawals.review(id, false, caller.name(), body.reason());
     }
@@ -116,7 +116,7 @@ public class AdminWalletResource {
     /** Approved withdrawals not yet signed: what cancel can still stop. */
     @GET
     @Path("withdrawals/approved")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public List<Withdrawals.WithdrawalView> approvedWithdrawals() {
         return withdrawals.approved(500);
     }
@@ -124,14 +124,14 @@ public class AdminWalletResource {
     /** Signed withdrawals our node refused and that are not provably dead: watched, never re-approvable. */
     @GET
     @Path("withdrawals/stuck")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public List<Withdrawals.WithdrawalView> stuckWithdrawals() {
         return withdrawals.stuck(500);
     }
 
     @POST
     @Path("withdrawals/{id}/cancel")
-    @RolesAllowed("admin")
+    @Roles("admin")
     public Withdrawals.WithdrawalView cancel(@jakarta.ws.rs.PathParam("id") long id, @NotNull @Valid Review body) {
         return withdrawals.cancelApproved(id, caller.name(), body.reason());
     }

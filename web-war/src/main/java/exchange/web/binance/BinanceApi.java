@@ -15,9 +15,9 @@ import exchange.api.wallet.WalletAccounts;
 import exchange.web.limits.OrderRate;
 import exchange.web.trade.OrderResults;
 import exchange.web.limits.Weight;
-import jakarta.annotation.security.PermitAll;
+import exchange.web.security.Open;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -38,7 +38,7 @@ import java.util.Map;
  * engine behind a second face, answering in Binance's field names, string decimals and error codes.
  */
 @Path("v3")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BinanceApi {
 
@@ -59,14 +59,14 @@ public class BinanceApi {
 
     @GET
     @Path("ping")
-    @PermitAll
+    @Open
     public Map<String, Object> ping() {
         return Map.of();
     }
 
     @GET
     @Path("time")
-    @PermitAll
+    @Open
     public Map<String, Object> time() {
         return Map.of("serverTime", System.currentTimeMillis());
     }
@@ -74,7 +74,7 @@ public class BinanceApi {
     @GET
     @Path("exchangeInfo")
     @Weight(20)
-    @PermitAll
+    @Open
     public Map<String, Object> exchangeInfo(@QueryParam("symbol") String symbol) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("timezone", "UTC");
@@ -89,7 +89,7 @@ public class BinanceApi {
     @GET
     @Path("depth")
     @Weight(5)
-    @PermitAll
+    @Open
     public Map<String, Object> depth(@QueryParam("symbol") String symbol, @QueryParam("limit") @DefaultValue("100") int limit) {
         OrderBookDepth.Depth d = depth.depth(requiredSymbol(symbol), Math.max(1, Math.min(limit, 1000)));
         Map<String, Object> book = new LinkedHashMap<>();
@@ -102,7 +102,7 @@ public class BinanceApi {
     @GET
     @Path("trades")
     @Weight(10)
-    @PermitAll
+    @Open
     public List<Map<String, Object>> trades(@QueryParam("symbol") String symbol, @QueryParam("limit") @DefaultValue("500") int limit) {
         return marketData.recentTrades(requiredSymbol(symbol), Math.max(1, Math.min(limit, 1000))).stream().map(t -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -119,7 +119,7 @@ public class BinanceApi {
 
     @GET
     @Path("ticker/price")
-    @PermitAll
+    @Open
     public Object tickerPrice(@QueryParam("symbol") String symbol) {
         if (symbol != null) {
             return price(requiredSymbol(symbol));
@@ -130,7 +130,7 @@ public class BinanceApi {
     @GET
     @Path("ticker/24hr")
     @Weight(40)
-    @PermitAll
+    @Open
     public Object ticker24h(@QueryParam("symbol") String symbol) {
         if (symbol != null) {
             return ticker(requiredSymbol(symbol));
@@ -140,7 +140,7 @@ public class BinanceApi {
 
     @GET
     @Path("ticker/bookTicker")
-    @PermitAll
+    @Open
     public Object bookTicker(@QueryParam("symbol") String symbol) {
         if (symbol != null) {
             return BinanceShapes.bookTicker(depth.depth(requiredSymbol(symbol), 1));
@@ -151,7 +151,7 @@ public class BinanceApi {
     /** The volume-weighted price of the last five minutes' trades, as Binance's avgPrice. */
     @GET
     @Path("avgPrice")
-    @PermitAll
+    @Open
     public Map<String, Object> avgPrice(@QueryParam("symbol") String symbol) {
         List<MarketData.Candle> last = marketData.klines(requiredSymbol(symbol), "1m", null, 5);
         BigDecimal volume = last.stream().map(MarketData.Candle::volume).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -163,7 +163,7 @@ public class BinanceApi {
     @GET
     @Path("klines")
     @Weight(2)
-    @PermitAll
+    @Open
     public List<List<Object>> klines(@QueryParam("symbol") String symbol, @QueryParam("interval") String interval,
                                      @QueryParam("endTime") Long endTime, @QueryParam("limit") @DefaultValue("500") int limit) {
         if (interval == null) {
@@ -177,7 +177,7 @@ public class BinanceApi {
     @GET
     @Path("aggTrades")
     @Weight(2)
-    @PermitAll
+    @Open
     public List<Map<String, Object>> aggTrades(@QueryParam("symbol") String symbol, @QueryParam("limit") @DefaultValue("500") int limit) {
         return marketData.recentTrades(requiredSymbol(symbol), Math.max(1, Math.min(limit, 1000))).stream()
                 .map(BinanceShapes::aggTrade).toList();

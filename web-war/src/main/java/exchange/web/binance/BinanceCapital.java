@@ -4,7 +4,7 @@ import exchange.api.user.ApiKeys;
 import exchange.api.wallet.DepositAddresses;
 import exchange.api.wallet.Withdrawals;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +22,7 @@ import java.util.Map;
  * on the same wallet service as our own {@code /api/wallet}.
  */
 @Path("sapi/v1/capital")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BinanceCapital {
     @EJB

@@ -4,9 +4,9 @@ import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.user.ApiKeys;
 import exchange.web.binance.BinanceError;
-import jakarta.annotation.security.PermitAll;
+import exchange.web.security.Open;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -25,9 +25,9 @@ import java.util.Map;
  * and balances. The same keys as our own {@code /api/user/stream}, in Redis.
  */
 @Path("v3/userDataStream")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@Open
 public class BinanceListenKeyResource {
     @EJB
     private ApiKeys apiKeys;

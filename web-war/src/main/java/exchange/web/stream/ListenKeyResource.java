@@ -3,8 +3,8 @@ package exchange.web.stream;
 import exchange.web.security.Caller;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import exchange.web.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -17,9 +17,9 @@ import java.util.Map;
 
 /** Opens, keeps alive and closes the key of a user's private stream at {@code /ws/user/{listenKey}}. */
 @Path("user/stream")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("trader")
+@Roles("trader")
 public class ListenKeyResource {
     @Inject
     private Caller caller;

@@ -6,9 +6,9 @@ import exchange.api.trade.MarketData;
 import exchange.api.trade.MarketDirectory;
 import exchange.api.trade.OrderBookDepth;
 import exchange.api.trade.SymbolView;
-import jakarta.annotation.security.PermitAll;
+import exchange.web.security.Open;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 @Path("trade")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MarketResource {
     @EJB
@@ -32,7 +32,7 @@ public class MarketResource {
 
     @GET
     @Path("symbols")
-    @PermitAll
+    @Open
     public List<SymbolView> symbols() {
         return markets.symbols();
     }
@@ -40,7 +40,7 @@ public class MarketResource {
     /** Aggregated price levels straight from the engine, best first (limit 1 to 1000, default 20). */
     @GET
     @Path("depth")
-    @PermitAll
+    @Open
     public OrderBookDepth.Depth depth(@QueryParam("symbol") @Given String symbol,
                                       @QueryParam("limit") @DefaultValue("20") @InRange(min = 1, max = 1000) int limit) {
         return books.depth(symbol, limit);
@@ -49,7 +49,7 @@ public class MarketResource {
     /** The symbol's latest public trades, newest first (limit 1 to 1000, default 50). */
     @GET
     @Path("recent-trades")
-    @PermitAll
+    @Open
     public List<MarketData.PublicTrade> recentTrades(@QueryParam("symbol") @Given String symbol,
                                                      @QueryParam("limit") @DefaultValue("50") @InRange(min = 1, max = 1000) int limit) {
         return marketData.recentTrades(symbol, limit);
@@ -58,7 +58,7 @@ public class MarketResource {
     /** Rolling 24 h statistics at one-minute resolution. */
     @GET
     @Path("ticker")
-    @PermitAll
+    @Open
     public MarketData.Ticker ticker(@QueryParam("symbol") @Given String symbol) {
         return marketData.ticker(symbol);
     }
@@ -66,7 +66,7 @@ public class MarketResource {
     /** Candles oldest first: interval 1m 5m 15m 1h 4h 1d; endTime in epoch milliseconds (default now). */
     @GET
     @Path("klines")
-    @PermitAll
+    @Open
     public List<MarketData.Candle> klines(@QueryParam("symbol") @Given String symbol,
                                           @QueryParam("interval") @Given String interval,
                                           @QueryParam("endTime") Long endTime,

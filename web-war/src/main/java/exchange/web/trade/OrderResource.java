@@ -11,9 +11,9 @@ import exchange.api.trade.OrderRequest;
 import exchange.api.trade.OrderService;
 import exchange.api.trade.OrderView;
 import exchange.api.trade.TradeView;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,10 +32,10 @@ import java.util.List;
 
 /** Seed 3.3: the trader's orders. The user always comes from the token, never from the request. */
 @Path("trade")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("trader")
+@Roles("trader")
 public class OrderResource {
     @EJB
     private OrderService orders;

@@ -3,9 +3,9 @@ package exchange.web.user;
 import exchange.api.user.ApiKeys;
 import exchange.api.user.SecondFactor;
 import exchange.web.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,9 +22,9 @@ import java.util.Set;
 
 /** The caller's API keys. The secret is in the creation's answer only; a key is created with a fresh 2FA code when 2FA is on. */
 @Path("user/api-keys")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("trader")
+@Roles("trader")
 public class ApiKeyResource {
     @EJB
     private ApiKeys keys;

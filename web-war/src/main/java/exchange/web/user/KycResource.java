@@ -2,9 +2,9 @@ package exchange.web.user;
 
 import exchange.api.user.Kyc;
 import exchange.web.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,9 +21,9 @@ import java.io.InputStream;
 
 /** The caller's KYC: level, applications, and document uploads (the raw file as the body). */
 @Path("user/kyc")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("trader")
+@Roles("trader")
 public class KycResource {
     @EJB
     private Kyc kyc;

@@ -12,10 +12,10 @@ import exchange.api.user.UserDirectory;
 import exchange.api.user.UserLogin;
 import exchange.api.user.UserRegistration;
 import exchange.api.user.UserView;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Open;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -25,13 +25,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Seed 2.1 / 3.1: sign-up with an e-mailed code, login, and who-am-I. */
 @Path("user")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
@@ -47,7 +46,7 @@ public class UserResource {
     private exchange.api.user.SecondFactor secondFactor;
     @Inject
     private Caller caller;
-    @Context
+    @Inject
     private HttpServletRequest request;
 
     public record CodeRequest(@Given String email) {
@@ -74,7 +73,7 @@ public class UserResource {
 
     @POST
     @Path("register/code")
-    @PermitAll
+    @Open
     public Response sendCode(@NotNull @Valid CodeRequest body) {
         registration.sendCode(body.email());
         return Response.accepted().build();
@@ -82,7 +81,7 @@ public class UserResource {
 
     @POST
     @Path("register")
-    @PermitAll
+    @Open
     public Response register(@NotNull @Valid RegisterRequest body) {
         AccessToken token = registration.register(body.email(), body.code(), body.password());
         return Response.status(Response.Status.CREATED).entity(TokenResponse.of(token)).build();
@@ -90,7 +89,7 @@ public class UserResource {
 
     @POST
     @Path("login")
-    @PermitAll
+    @Open
     @exchange.web.limits.SignIn
     public TokenResponse login(@NotNull @Valid LoginRequest body) {
         return TokenResponse.of(login.login(body.email(), body.password(), exchange.api.web.ClientAddress.of(request), request.getHeader("User-Agent")));
@@ -99,7 +98,7 @@ public class UserResource {
     /** A new access token and refresh token for the session; the refresh token given is spent. */
     @POST
     @Path("token/refresh")
-    @PermitAll
+    @Open
     public TokenResponse refresh(@NotNull @Valid RefreshRequest body) {
         return TokenResponse.of(sessions.refresh(body.refreshToken()));
     }
@@ -107,7 +106,7 @@ public class UserResource {
     /** Ends this session: its access token stops working at once, its refresh token too. */
     @POST
     @Path("logout")
-    @RolesAllowed("trader")
+    @Roles("trader")
     public Response logout() {
         sessions.logout(caller.userId(), caller.sessionId());
         return Response.noContent().build();
@@ -116,7 +115,7 @@ public class UserResource {
     /** Ends every session of the caller, this one included. */
     @POST
     @Path("logout/all")
-    @RolesAllowed("trader")
+    @Roles("trader")
     public Response logoutEverywhere() {
         sessions.logoutEverywhere(caller.userId());
         return Response.noContent().build();
@@ -124,15 +123,27 @@ public class UserResource {
 
     @GET
     @Path("logins")
-    @RolesAllowed("trader")
+    @Roles("trader")
     public java.util.List<exchange.api.user.UserSessions.LoginView> logins(
             @QueryParam("limit") @DefaultValue("50") @InRange(min = 1, max = 500) int limit) {
         return sessions.logins(caller.userId(), limit);
     }
 
+    /**
+     * A signed-in no-op: answers {@code {}} after every filter a trader's call passes (JWT, session,
+     * weight limit, role). Clients use it to check a token; the e2e bench measures the request
+     * path's own cost with it.
+     */
+    @GET
+    @Path("ping")
+    @Roles("trader")
+    public java.util.Map<String, Object> ping() {
+        return java.util.Map.of();
+    }
+
     @GET
     @Path("me")
-    @RolesAllowed("trader")
+    @Roles("trader")
     public UserView me() {
         return users.user(caller.userId())
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND));
@@ -141,7 +152,7 @@ public class UserResource {
     /** A new TOTP secret and otpauth URI for the caller's authenticator app; in force after {@code 2fa/enable}. */
     @POST
     @Path("2fa/setup")
-    @jakarta.annotation.security.RolesAllowed("trader")
+    @Roles("trader")
     public exchange.api.user.SecondFactor.Setup setupSecondFactor() {
         return secondFactor.setup(caller.userId());
     }
@@ -149,7 +160,7 @@ public class UserResource {
     /** Switches the second factor on with a current code; from then on withdrawals need one. */
     @POST
     @Path("2fa/enable")
-    @jakarta.annotation.security.RolesAllowed("trader")
+    @Roles("trader")
     public java.util.Map<String, Object> enableSecondFactor(@jakarta.validation.constraints.NotNull @jakarta.validation.Valid TotpCode body) {
         secondFactor.enable(caller.userId(), body.code());
         return java.util.Map.of("enabled", true);

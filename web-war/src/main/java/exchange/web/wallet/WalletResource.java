@@ -8,9 +8,9 @@ import exchange.api.wallet.Deposits;
 import exchange.api.wallet.WithdrawWhitelist;
 import exchange.api.wallet.Withdrawals;
 import exchange.api.wallet.WalletAccounts;
-import jakarta.annotation.security.RolesAllowed;
+import exchange.web.security.Roles;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,7 +27,7 @@ import java.util.List;
 
 /** The caller's own accounts; the user id comes from the token, never from the request. */
 @Path("wallet")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class WalletResource {
     @EJB
@@ -52,7 +52,7 @@ public class WalletResource {
     @POST
     @Path("recharge/apply")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("trader")
+    @Roles("trader")
     public DepositAddresses.DepositAddressView rechargeApply(@jakarta.validation.constraints.NotNull RechargeApply body) {
         return depositAddresses.apply(caller.userId(), body.asset(), body.network());
     }
@@ -60,7 +60,7 @@ public class WalletResource {
     /** The caller's deposits, newest first, with status and confirmations. */
     @GET
     @Path("recharge/history")
-    @RolesAllowed("trader")
+    @Roles("trader")
     public List<Deposits.DepositView> rechargeHistory(@QueryParam("asset") String asset,
                                                       @QueryParam("limit") @DefaultValue("100") @InRange(min = 1, max = 1000) int limit) {
         return deposits.history(caller.userId(), asset, limit);
@@ -68,7 +68,7 @@ public class WalletResource {
 
     @GET
     @Path("accounts")
-    @RolesAllowed("trader")
+    @Roles("trader")
     public List<AccountView> accounts() {
         return accounts.accountsOf(caller.userId());
     }
@@ -76,7 +76,7 @@ public class WalletResource {
     /** The caller's fund flows, newest first: every balance change with the balance after it. */
     @GET
     @Path("flows")
-    @RolesAllowed("trader")
+    @Roles("trader")
     public List<FundFlows.Flow> flows(@QueryParam("asset") String asset,
                                       @QueryParam("limit") @DefaultValue("100") @InRange(min = 1, max = 1000) int limit) {
         return flows.flows(caller.userId(), asset, limit);
@@ -86,7 +86,7 @@ public class WalletResource {
     @POST
     @Path("withdraw/apply")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("trader")
+    @Roles("trader")
     public jakarta.ws.rs.core.Response withdrawApply(@jakarta.validation.constraints.NotNull Withdrawals.WithdrawRequest body) {
         return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.CREATED)
                 .entity(withdrawals.apply(caller.userId(), body)).build();
@@ -94,7 +94,7 @@ public class WalletResource {
 
     @GET
     @Path("withdraw/history")
-    @RolesAllowed("trader")
+    @Roles("trader")
     public List<Withdrawals.WithdrawalView> withdrawHistory(@QueryParam("asset") String asset,
                                                            @QueryParam("limit") @DefaultValue("100") @InRange(min = 1, max = 1000) int limit) {
         return withdrawals.history(caller.userId(), asset, limit);
@@ -109,7 +109,7 @@ public class WalletResource {
     /** The caller's withdrawal address book and whether it is enforced. */
     @GET
     @Path("withdraw/whitelist")
-    @RolesAllowed("trader")
+    @Roles("trader")
     public WithdrawWhitelist.Book whitelist() {
         return whitelist.book(caller.userId());
     }
@@ -118,7 +118,7 @@ public class WalletResource {
     @POST
     @Path("withdraw/whitelist")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("trader")
+    @Roles("trader")
     public jakarta.ws.rs.core.Response whitelistAdd(@jakarta.validation.constraints.NotNull WhitelistAdd body) {
         return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.CREATED)
                 .entity(whitelist.add(caller.userId(), body.network(), body.address(), body.label(), body.totpCode())).build();
@@ -126,7 +126,7 @@ public class WalletResource {
 
     @DELETE
     @Path("withdraw/whitelist/{id}")
-    @RolesAllowed("trader")
+    @Roles("trader")
     public jakarta.ws.rs.core.Response whitelistRemove(@PathParam("id") long id) {
         whitelist.remove(caller.userId(), id);
         return jakarta.ws.rs.core.Response.noContent().build();
@@ -136,7 +136,7 @@ public class WalletResource {
     @POST
     @Path("withdraw/whitelist/{switch: enable|disable}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("trader")
+    @Roles("trader")
     public WithdrawWhitelist.Book whitelistSwitch(@PathParam("switch") String to, @jakarta.validation.constraints.NotNull SecondFactorCode body) {
         whitelist.switchTo(caller.userId(), "enable".equals(to), body.totpCode());
         return whitelist.book(caller.userId());

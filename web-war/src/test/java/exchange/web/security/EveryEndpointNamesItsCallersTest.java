@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
@@ -47,7 +46,7 @@ class EveryEndpointNamesItsCallersTest {
     @Test
     void aMethodThatSaysNothingIsClosedAndAnOpenClassOpensIt() throws IOException, NoSuchMethodException {
         assertFalse(ClosedUnlessOpened.saysWhoMayCall(Silent.class.getMethod("get"), Silent.class));
-        assertTrue(ClosedUnlessOpened.saysWhoMayCall(Open.class.getMethod("get"), Open.class));
+        assertTrue(ClosedUnlessOpened.saysWhoMayCall(Opened.class.getMethod("get"), Opened.class));
     }
 
     private static boolean isResourceMethod(Method m) {
@@ -64,8 +63,8 @@ class EveryEndpointNamesItsCallersTest {
     }
 
     @Path("open")
-    @PermitAll
-    public static class Open {
+    @Open
+    public static class Opened {
         @GET
         public String get() {
             return "";

@@ -45,7 +45,7 @@ public class AuditOperatorAction {
     @AroundInvoke
     public Object record(InvocationContext call) throws Exception {
         Method m = call.getMethod();
-        if (m.isAnnotationPresent(GET.class) || m.isAnnotationPresent(jakarta.annotation.security.PermitAll.class)
+        if (m.isAnnotationPresent(GET.class) || m.isAnnotationPresent(exchange.web.security.Open.class)
                 || m.isAnnotationPresent(OperatorAction.RecordsItsOwn.class)) {
             return call.proceed();
         }
