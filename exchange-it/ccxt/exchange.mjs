@@ -23,8 +23,14 @@ export async function connect(Class, apiKey, secret, marketId) {
     await exchange.loadHttpProxyAgent();
   }
   await exchange.loadMarkets();
+  const all = Object.values(exchange.markets_by_id).flat();
   if (marketId !== undefined) {
-    exchange.setMarkets(Object.values(exchange.markets_by_id).flat().filter((m) => m.id === marketId));
+    exchange.setMarkets(all.filter((m) => m.id === marketId));
+  } else {
+    // ccxt files every market under base/quote and the last one listed wins: a test market such
+    // as the e2e bench's (BTC against USDT, named after BTCUSDT) would take 'BTC/USDT' over.
+    // Keep the markets named base + quote, as Binance names its one market per pair.
+    exchange.setMarkets(all.filter((m) => m.id === m.baseId + m.quoteId));
   }
   return exchange;
 }

@@ -265,7 +265,7 @@ class BinanceApiIT {
                 .filter(k -> k.getString("apiKey").equals(key.apiKey())).findFirst().orElseThrow().getJsonNumber("id").longValue();
     }
 
-    private static Key newKey(Users.Trader t, List<String> permissions, List<String> ips) {
+    static Key newKey(Users.Trader t, List<String> permissions, List<String> ips) {
         var p = Json.createArrayBuilder();
         permissions.forEach(p::add);
         var i = Json.createArrayBuilder();

@@ -55,7 +55,7 @@ public class BinanceApi {
     @Inject
     private SignedCall call;
     @Inject
-    private OrderResults results;
+    private BinanceOrders calls;
 
     @GET
     @Path("ping")
@@ -207,60 +207,35 @@ public class BinanceApi {
     @Signed(ApiKeys.Permission.TRADE)
     @OrderRate
     public Map<String, Object> newOrder() {
-        String type = call.required("type").toUpperCase(Locale.ROOT);
-        OrderView placed = orders.place(new OrderRequest(call.userId(), requiredSymbol(call.required("symbol")),
-                call.required("side").toUpperCase(Locale.ROOT), type, call.param("timeInForce"), call.decimal("price"),
-                call.decimal("quantity"), call.decimal("quoteOrderQty"), call.param("newClientOrderId"),
-                call.param("selfTradePreventionMode")));
-        String respType = call.param("newOrderRespType");
-        Map<String, Object> ack = new LinkedHashMap<>();
-        ack.put("symbol", placed.symbol());
-        ack.put("orderId", placed.orderId());
-        ack.put("orderListId", -1);
-        ack.put("clientOrderId", placed.clientOrderId());
-        ack.put("transactTime", placed.createdAt().toEpochMilli());
-        if ("ACK".equalsIgnoreCase(respType)) {
-            return ack;
-        }
-        // RESULT and FULL (Binance's default for LIMIT and MARKET) answer once the engine has.
-        Map<String, Object> result = BinanceShapes.order(results.settled(call.userId(), placed));
-        result.putAll(ack);
-        if (!"RESULT".equalsIgnoreCase(respType)) {
-            result.put("fills", orders.orderTrades(call.userId(), placed.orderId()).stream().map(BinanceShapes::fill).toList());
-        }
-        return result;
+        return calls.place(call.userId(), call);
     }
 
     @GET
     @Path("order")
     @Signed(ApiKeys.Permission.READ)
     public Map<String, Object> queryOrder() {
-        return BinanceShapes.order(own());
+        return calls.status(call.userId(), call);
     }
 
     @DELETE
     @Path("order")
     @Signed(ApiKeys.Permission.TRADE)
     public Map<String, Object> cancelOrder() {
-        OrderView o = own();
-        return BinanceShapes.order(orders.cancel(call.userId(), o.orderId()));
+        return calls.cancel(call.userId(), call);
     }
 
     @GET
     @Path("openOrders")
     @Signed(ApiKeys.Permission.READ)
     public List<Map<String, Object>> openOrders() {
-        String symbol = call.param("symbol");
-        return orders.openOrders(call.userId(), symbol == null ? null : requiredSymbol(symbol)).stream().map(BinanceShapes::order).toList();
+        return calls.open(call.userId(), call);
     }
 
     @DELETE
     @Path("openOrders")
     @Signed(ApiKeys.Permission.TRADE)
     public List<Map<String, Object>> cancelOpenOrders() {
-        String symbol = requiredSymbol(call.required("symbol"));
-        return orders.openOrders(call.userId(), symbol).stream()
-                .map(o -> BinanceShapes.order(orders.cancel(call.userId(), o.orderId()))).toList();
+        return calls.cancelOpen(call.userId(), call);
     }
 
     /** Oldest first, as Binance lists them. */
@@ -293,37 +268,8 @@ public class BinanceApi {
         return BinanceShapes.ticker(marketData.ticker(symbol), depth.depth(symbol, 1));
     }
 
-    /** The caller's order named by orderId or origClientOrderId on the given symbol; -2013 otherwise. */
-    private OrderView own() {
-        String symbol = requiredSymbol(call.required("symbol"));
-        String id = call.param("orderId");
-        String clientId = call.param("origClientOrderId");
-        OrderView o;
-        if (id != null) {
-            if (!id.matches("\\d{1,19}")) {
-                throw new BusinessException(ErrorCode.NOT_FOUND, "Order does not exist.");
-            }
-            o = orders.order(call.userId(), Long.parseLong(id)).orElse(null);
-        } else if (clientId != null) {
-            o = orders.openOrders(call.userId(), symbol).stream().filter(v -> clientId.equals(v.clientOrderId())).findFirst().orElse(null);
-        } else {
-            throw new BinanceError(-1102, 400, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
-        }
-        if (o == null || !o.symbol().equals(symbol)) {
-            throw new BusinessException(ErrorCode.NOT_FOUND, "Order does not exist.");
-        }
-        return o;
-    }
-
     private String requiredSymbol(String symbol) {
-        if (symbol == null || symbol.isBlank()) {
-            throw new BinanceError(-1102, 400, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
-        }
-        String s = symbol.trim().toUpperCase(Locale.ROOT);
-        if (markets.symbols().stream().noneMatch(v -> v.symbol().equals(s))) {
-            throw new BusinessException(ErrorCode.UNKNOWN_SYMBOL, "Invalid symbol.");
-        }
-        return s;
+        return calls.requiredSymbol(symbol);
     }
 
     private Map<String, Object> price(String symbol) {

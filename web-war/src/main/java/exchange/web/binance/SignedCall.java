@@ -7,12 +7,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
 import java.util.Map;
 
 /** What the signature check established for this request: whose key, and the request's parameters. */
 @RequestScoped
-public class SignedCall {
+public class SignedCall implements BinanceParams {
     @Inject
     private HttpServletRequest http;
     private ApiKeys.Verified key;
@@ -43,25 +42,9 @@ public class SignedCall {
     }
 
     /** A parameter from the query string or the form body; null when absent. */
+    @Override
     public String param(String name) {
         String v = params.get(name);
         return v == null || v.isEmpty() ? null : v;
-    }
-
-    public String required(String name) {
-        String v = param(name);
-        if (v == null) {
-            throw new BinanceError(-1102, 400, "Mandatory parameter '" + name + "' was not sent, was empty/null, or malformed.");
-        }
-        return v;
-    }
-
-    public BigDecimal decimal(String name) {
-        String v = param(name);
-        try {
-            return v == null ? null : new BigDecimal(v);
-        } catch (NumberFormatException e) {
-            throw new BinanceError(-1100, 400, "Illegal characters found in parameter '" + name + "'; legal range is '^([0-9]{1,20})(\\.[0-9]{1,20})?$'.");
-        }
     }
 }

@@ -2,7 +2,12 @@ package exchange.web.stream;
 
 import exchange.api.error.BusinessException;
 import exchange.api.user.ApiKeys;
+import exchange.api.error.ErrorCode;
+import exchange.api.web.AddressLimit;
 import exchange.web.binance.BinanceError;
+import exchange.web.binance.BinanceOrders;
+import exchange.web.binance.BinanceParams;
+import exchange.web.limits.RateLimits;
 import exchange.web.binance.BinanceErrors;
 import exchange.web.binance.SignedRequestFilter;
 import jakarta.enterprise.inject.spi.CDI;
@@ -32,10 +37,16 @@ import java.util.stream.Collectors;
  * HMAC-SHA256 {@code signature} over the other parameters sorted by name, then execution reports
  * and balances as {@code {"subscriptionId":0,"event":{...}}}. Also {@code ping}, {@code time}
  * and {@code userDataStream.unsubscribe}.
+ *
+ * <p>And orders over the same connection, each request signed as Binance signs them:
+ * {@code order.place} (TRADE; RESULT/FULL wait for the engine as REST does), {@code order.cancel}
+ * (TRADE), {@code order.status} and {@code openOrders.status} (READ). The same calls as
+ * {@code /api/v3/order} behind them ({@link BinanceOrders}), without a request's HTTP cost each.
  */
 @ServerEndpoint("/ws-api/v3")
 public class BinanceWsApiEndpoint {
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final jakarta.json.bind.Jsonb JSONB = jakarta.json.bind.JsonbBuilder.create();
 
     @OnOpen
     public void open(Session session) {
@@ -50,13 +61,30 @@ public class BinanceWsApiEndpoint {
             id = request.getOrDefault("id", JsonValue.NULL);
             JsonObject params = request.get("params") instanceof JsonObject p ? p : JsonValue.EMPTY_JSON_OBJECT;
             String method = request.get("method") instanceof JsonString m ? m.getString() : "";
-            JsonObjectBuilder result = switch (method) {
-                case "ping" -> JSON.createObjectBuilder();
-                case "time" -> JSON.createObjectBuilder().add("serverTime", System.currentTimeMillis());
-                case "userDataStream.subscribe.signature" -> subscribe(session, params);
+            JsonValue result = switch (method) {
+                case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
+                case "time" -> JSON.createObjectBuilder().add("serverTime", System.currentTimeMillis()).build();
+                case "userDataStream.subscribe.signature" -> subscribe(session, params).build();
                 case "userDataStream.unsubscribe" -> {
                     hub().forgetUser(session);
-                    yield JSON.createObjectBuilder();
+                    yield JsonValue.EMPTY_JSON_OBJECT;
+                }
+                case "order.place" -> {
+                    Signed call = signed(session, params, ApiKeys.Permission.TRADE);
+                    newOrderAllowed(call.userId());
+                    yield json(orders().place(call.userId(), call));
+                }
+                case "order.cancel" -> {
+                    Signed call = signed(session, params, ApiKeys.Permission.TRADE);
+                    yield json(orders().cancel(call.userId(), call));
+                }
+                case "order.status" -> {
+                    Signed call = signed(session, params, ApiKeys.Permission.READ);
+                    yield json(orders().status(call.userId(), call));
+                }
+                case "openOrders.status" -> {
+                    Signed call = signed(session, params, ApiKeys.Permission.READ);
+                    yield json(orders().open(call.userId(), call));
                 }
                 default -> throw new BinanceError(-1102, 400, "Unknown method '" + method + "'.");
             };
@@ -73,8 +101,25 @@ public class BinanceWsApiEndpoint {
         }
     }
 
-    /** The signature covers every parameter but itself, sorted by name, as a query string. */
     private static JsonObjectBuilder subscribe(Session session, JsonObject params) {
+        int subscription = hub().addWsApiUser(session, signed(session, params, ApiKeys.Permission.READ).userId());
+        return JSON.createObjectBuilder().add("subscriptionId", subscription);
+    }
+
+    /** A request's parameters once its signature checked out, and whose key signed it. */
+    private record Signed(long userId, Map<String, String> params) implements BinanceParams {
+        @Override
+        public String param(String name) {
+            String v = params.get(name);
+            return v == null || v.isEmpty() ? null : v;
+        }
+    }
+
+    /**
+     * Binance's per-request signature: HMAC-SHA256 with the key's secret over every parameter but
+     * {@code signature} itself, sorted by name, as a query string; the timestamp within the window.
+     */
+    private static Signed signed(Session session, JsonObject params, ApiKeys.Permission permission) {
         Map<String, String> sorted = new TreeMap<>();
         params.forEach((k, v) -> sorted.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
         String signature = sorted.remove("signature");
@@ -87,9 +132,24 @@ public class BinanceWsApiEndpoint {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         ApiKeys.Verified key = CDI.current().select(ApiKeys.class).get()
-                .verify(apiKey, payload, signature, remoteAddress(session), ApiKeys.Permission.READ);
-        int subscription = hub().addWsApiUser(session, key.userId());
-        return JSON.createObjectBuilder().add("subscriptionId", subscription);
+                .verify(apiKey, payload, signature, remoteAddress(session), permission);
+        return new Signed(key.userId(), sorted);
+    }
+
+    /** New orders per account per 10 s: one budget for REST and WebSocket orders alike. */
+    private static void newOrderAllowed(long userId) {
+        AddressLimit.Verdict v = CDI.current().select(RateLimits.class).get().newOrder(userId);
+        if (!v.allowed()) {
+            throw new BusinessException(ErrorCode.TOO_MANY_ORDERS, "current limit is " + v.limit() + " orders per 10 SECOND.");
+        }
+    }
+
+    private static JsonValue json(Object answer) {
+        return JSON.createReader(new StringReader(JSONB.toJson(answer))).readValue();
+    }
+
+    private static BinanceOrders orders() {
+        return CDI.current().select(BinanceOrders.class).get();
     }
 
     /**
