@@ -49,8 +49,8 @@ public final class EndToEndBench {
         int seconds = Integer.parseInt(conf.get("seconds"));
         int warmup = Integer.parseInt(conf.get("warmup"));
         double cancelShare = Double.parseDouble(conf.get("cancelShare"));
-        System.out.printf("e2e bench: %d users, %d concurrent clients, %d s warm-up + %d s measured, %.0f%% cancels%n",
-                users, clients, warmup, seconds, cancelShare * 100);
+        System.out.printf("e2e bench: %d users, %d concurrent clients, %d s warm-up + %d s measured, %.0f%% cancels, transport %s%n",
+                users, clients, warmup, seconds, cancelShare * 100, conf.getOrDefault("transport", "rest"));
 
         String admin = Users.adminToken();
         Users.secondAdminToken(); // made before any four-eyes request it approves
@@ -66,7 +66,9 @@ public final class EndToEndBench {
         Floor servlet = Floor.measure("/health/live", null, clients, floorSeconds);
         Floor requestPath = Floor.measure("/api/user/ping", traders.get(0).token(), clients, floorSeconds);
 
-        Load load = new Load(symbol, traders, clients, cancelShare);
+        boolean ws = "ws".equals(conf.getOrDefault("transport", "rest"));
+        Map<Users.Trader, String[]> keys = ws ? apiKeys(traders) : Map.of();
+        Load load = new Load(symbol, traders, clients, cancelShare, ws, keys);
         load.run(warmup, seconds);
         long drainStart = System.nanoTime();
         long results = awaitSettled(symbol, admin);
@@ -81,7 +83,8 @@ public final class EndToEndBench {
         System.out.printf("request-path floor (GET /api/user/ping signed in): %.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors;"
                 + " %.2f x the servlet floor (goal >= 0.70)%n", requestPath.rate(), requestPath.percentile(50),
                 requestPath.percentile(99), requestPath.errors, requestPath.rate() / servlet.rate());
-        System.out.printf("REST load, %d s measured: %.0f orders/s placed, %.0f cancels/s, %d errors%n", seconds,
+        System.out.printf("%s load, %d s measured: %.0f orders/s placed, %.0f cancels/s, %d errors%n", ws
+                        ? "WebSocket API (order.place ACK / order.cancel, one connection per client)" : "REST", seconds,
                 load.placed / (double) seconds, load.cancels / (double) seconds, load.errors);
         if (!load.errorKinds.isEmpty()) {
             System.out.println("errors by kind: " + load.errorKinds);
@@ -97,9 +100,166 @@ public final class EndToEndBench {
                 single[0], parallel[0], clients);
         System.out.printf("orders/s as a share of the single-connection commit rate: %.2f%n",
                 load.placed / (double) seconds / single[0]);
-        System.out.printf("accepted orders/s: %.2f x the servlet floor (goal >= 0.50); request p99: %.2f x the servlet"
-                + " floor's p99 (goal <= 2.00)%n", load.placed / (double) seconds / servlet.rate(),
+        System.out.printf("accepted orders/s: %.2f x the servlet floor (goal >= %s); request p99: %.2f x the servlet"
+                + " floor's p99 (goal <= 2.00)%n", load.placed / (double) seconds / servlet.rate(), ws ? "1.00, over WebSockets" : "0.50",
                 load.percentile(99) / servlet.percentile(99));
+    }
+
+    /** A TRADE key per trader, for the WebSocket API: {apiKey, secret}. */
+    private static Map<Users.Trader, String[]> apiKeys(List<Users.Trader> traders) {
+        Map<Users.Trader, String[]> keys = new HashMap<>();
+        for (Users.Trader t : traders) {
+            Api.Reply r = Api.post("/api/user/api-keys", "{\"label\":\"bench\",\"permissions\":[\"TRADE\"],\"ipWhitelist\":[]}",
+                    t.token());
+            if (r.status() != 201) {
+                throw new IllegalStateException(r.body());
+            }
+            keys.put(t, new String[] {r.json().getString("apiKey"), r.json().getString("secret")});
+        }
+        return keys;
+    }
+
+    /** What a place or cancel answered: the new order's id (places), or an error kind; never throws. */
+    private record Answer(long orderId, String error) {
+    }
+
+    private interface Transport extends AutoCloseable {
+        Answer place(Users.Trader t, String symbol, boolean buy, BigDecimal price, BigDecimal qty);
+
+        Answer cancel(Users.Trader t, String symbol, long orderId);
+
+        @Override
+        default void close() {
+        }
+    }
+
+    /** Our own REST API, a request each. */
+    private static final class RestTransport implements Transport {
+        @Override
+        public Answer place(Users.Trader t, String symbol, boolean buy, BigDecimal price, BigDecimal qty) {
+            HttpResponse<String> r = send("/api/trade/order/create", "{\"symbol\":\"" + symbol + "\",\"side\":\"" + (buy ? "BUY" : "SELL")
+                    + "\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"price\":" + price.toPlainString()
+                    + ",\"quantity\":" + qty.toPlainString() + "}", t.token());
+            if (r == null || r.statusCode() != 201) {
+                return new Answer(0, kind(r));
+            }
+            String body = r.body();
+            int at = body.indexOf("\"orderId\":") + 10;
+            return new Answer(Long.parseLong(body.substring(at, body.indexOf(',', at)).trim()), null);
+        }
+
+        @Override
+        public Answer cancel(Users.Trader t, String symbol, long orderId) {
+            HttpResponse<String> r = send("/api/trade/order/cancel", "{\"orderId\":" + orderId + "}", t.token());
+            // 409: the order ended (filled) before the cancel: a normal race, not an error.
+            return r != null && (r.statusCode() == 202 || r.statusCode() == 409) ? new Answer(0, null) : new Answer(0, kind(r));
+        }
+
+        private static String kind(HttpResponse<String> r) {
+            return r == null ? "no answer" : r.statusCode() + " " + r.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1");
+        }
+    }
+
+    /**
+     * Binance's WebSocket API on one connection of this client's: {@code order.place} with an ACK
+     * answer and {@code order.cancel}, each signed with the trader's key; one request in flight.
+     */
+    private static final class WsTransport implements Transport, java.net.http.WebSocket.Listener {
+        private final Map<Users.Trader, String[]> keys;
+        private final java.net.http.WebSocket socket;
+        private final StringBuilder partial = new StringBuilder();
+        private volatile java.util.concurrent.CompletableFuture<String> pending;
+        private long nextId;
+
+        WsTransport(Map<Users.Trader, String[]> keys) {
+            this.keys = keys;
+            try {
+                socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(Api.BASE.replaceFirst("^http", "ws") + "/ws-api/v3"), this)
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("WebSocket API did not open", e);
+            }
+        }
+
+        @Override
+        public Answer place(Users.Trader t, String symbol, boolean buy, BigDecimal price, BigDecimal qty) {
+            String reply = call(t, "order.place", new java.util.TreeMap<>(Map.of("symbol", symbol, "side", buy ? "BUY" : "SELL",
+                    "type", "LIMIT", "timeInForce", "GTC", "price", price.toPlainString(), "quantity", qty.toPlainString(),
+                    "newOrderRespType", "ACK")));
+            if (reply == null || !reply.contains("\"status\":200")) {
+                return new Answer(0, error(reply));
+            }
+            int at = reply.indexOf("\"orderId\":") + 10;
+            int end = at;
+            while (end < reply.length() && Character.isDigit(reply.charAt(end))) {
+                end++;
+            }
+            return new Answer(Long.parseLong(reply.substring(at, end)), null);
+        }
+
+        @Override
+        public Answer cancel(Users.Trader t, String symbol, long orderId) {
+            String reply = call(t, "order.cancel", new java.util.TreeMap<>(Map.of("symbol", symbol, "orderId", Long.toString(orderId))));
+            // -2011: the order ended (filled) before the cancel: a normal race, not an error.
+            return reply != null && (reply.contains("\"status\":200") || reply.contains("-2011")) ? new Answer(0, null)
+                    : new Answer(0, error(reply));
+        }
+
+        private static String error(String reply) {
+            return reply == null ? "no answer" : reply.replaceAll(".*\"code\":(-?[0-9]+).*", "$1");
+        }
+
+        private String call(Users.Trader t, String method, java.util.TreeMap<String, String> params) {
+            String[] key = keys.get(t);
+            params.put("apiKey", key[0]);
+            params.put("timestamp", Long.toString(System.currentTimeMillis()));
+            StringBuilder query = new StringBuilder();
+            params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=').append(v));
+            params.put("signature", hmac(key[1], query.toString()));
+            StringBuilder json = new StringBuilder("{\"id\":\"").append(++nextId).append("\",\"method\":\"").append(method)
+                    .append("\",\"params\":{");
+            params.forEach((k, v) -> json.append('"').append(k).append("\":\"").append(v).append("\","));
+            json.setLength(json.length() - 1);
+            json.append("}}");
+            java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+            pending = answer;
+            try {
+                socket.sendText(json, true).join();
+                return answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return null;
+            }
+        }
+
+        private static String hmac(String secret, String payload) {
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+                return java.util.HexFormat.of().formatHex(mac.doFinal(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String message = partial.toString();
+                partial.setLength(0);
+                java.util.concurrent.CompletableFuture<String> p = pending;
+                if (p != null && message.startsWith("{\"id\":")) {
+                    p.complete(message);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public void close() {
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
+        }
     }
 
     /** Closed-loop GETs of one path by {@code clients} threads for a while: the rate and the latencies. */
@@ -221,7 +381,12 @@ public final class EndToEndBench {
         final Map<String, AtomicLong> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
         long[] all;
 
-        Load(String symbol, List<Users.Trader> traders, int clients, double cancelShare) {
+        final boolean ws;
+        final Map<Users.Trader, String[]> keys;
+
+        Load(String symbol, List<Users.Trader> traders, int clients, double cancelShare, boolean ws, Map<Users.Trader, String[]> keys) {
+            this.ws = ws;
+            this.keys = keys;
             this.symbol = symbol;
             this.traders = traders;
             this.clients = clients;
@@ -258,44 +423,39 @@ public final class EndToEndBench {
             Map<Users.Trader, List<Long>> open = new HashMap<>();
             long[] mine = new long[1 << 20];
             int n = 0;
-            while (running) {
-                Users.Trader t = traders.get(random.nextInt(traders.size()));
-                List<Long> own = open.computeIfAbsent(t, x -> new ArrayList<>());
-                boolean cancel = !own.isEmpty() && random.nextDouble() < cancelShare;
-                long start = System.nanoTime();
-                HttpResponse<String> r;
-                if (cancel) {
-                    long id = own.remove(random.nextInt(own.size()));
-                    r = send("/api/trade/order/cancel", "{\"orderId\":" + id + "}", t.token());
-                } else {
-                    boolean buy = random.nextBoolean();
-                    // Prices straddle 100 so that about a third of the orders cross and trade.
-                    BigDecimal price = BigDecimal.valueOf(9_900 + random.nextInt(150) + (buy ? 0 : 50), 2);
-                    BigDecimal qty = BigDecimal.valueOf(20 + random.nextInt(180), 3); // 0.020 to 0.199: above the minimum notional
-                    r = send("/api/trade/order/create", "{\"symbol\":\"" + symbol + "\",\"side\":\"" + (buy ? "BUY" : "SELL")
-                            + "\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"price\":" + price.toPlainString()
-                            + ",\"quantity\":" + qty.toPlainString() + "}", t.token());
-                    if (r != null && r.statusCode() == 201) {
-                        String body = r.body();
-                        int at = body.indexOf("\"orderId\":") + 10;
-                        own.add(Long.parseLong(body.substring(at, body.indexOf(',', at)).trim()));
-                    }
-                }
-                long took = System.nanoTime() - start;
-                boolean ok = r != null && (r.statusCode() == 201 || r.statusCode() == 202 || (cancel && r.statusCode() == 409));
-                if (measuring) {
-                    if (!ok) {
-                        errorCount.incrementAndGet();
-                        String kind = (cancel ? "cancel " : "create ") + (r == null ? "no answer"
-                                : r.statusCode() + " " + r.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"));
-                        errorKinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
-                    } else if (cancel) {
-                        cancelCount.incrementAndGet();
+            try (Transport transport = ws ? new WsTransport(keys) : new RestTransport()) {
+                while (running) {
+                    Users.Trader t = traders.get(random.nextInt(traders.size()));
+                    List<Long> own = open.computeIfAbsent(t, x -> new ArrayList<>());
+                    boolean cancel = !own.isEmpty() && random.nextDouble() < cancelShare;
+                    long start = System.nanoTime();
+                    Answer r;
+                    if (cancel) {
+                        r = transport.cancel(t, symbol, own.remove(random.nextInt(own.size())));
                     } else {
-                        placedCount.incrementAndGet();
+                        boolean buy = random.nextBoolean();
+                        // Prices straddle 100 so that about a third of the orders cross and trade.
+                        BigDecimal price = BigDecimal.valueOf(9_900 + random.nextInt(150) + (buy ? 0 : 50), 2);
+                        BigDecimal qty = BigDecimal.valueOf(20 + random.nextInt(180), 3); // 0.020 to 0.199: above the minimum notional
+                        r = transport.place(t, symbol, buy, price, qty);
+                        if (r.orderId() > 0) {
+                            own.add(r.orderId());
+                        }
                     }
-                    if (n < mine.length) {
-                        mine[n++] = took;
+                    long took = System.nanoTime() - start;
+                    if (measuring) {
+                        if (r.error() != null) {
+                            errorCount.incrementAndGet();
+                            errorKinds.computeIfAbsent((cancel ? "cancel " : "create ") + r.error(), k -> new AtomicLong())
+                                    .incrementAndGet();
+                        } else if (cancel) {
+                            cancelCount.incrementAndGet();
+                        } else {
+                            placedCount.incrementAndGet();
+                        }
+                        if (n < mine.length) {
+                            mine[n++] = took;
+                        }
                     }
                 }
             }
