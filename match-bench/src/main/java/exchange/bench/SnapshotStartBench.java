@@ -78,7 +78,9 @@ public final class SnapshotStartBench {
         String output = new String(child.getInputStream().readAllBytes());
         int exit = child.waitFor();
         double wall = (System.nanoTime() - launched) / 1e9;
-        Files.deleteIfExists(file);
+        if (!Boolean.getBoolean("bench.keep")) {
+            Files.deleteIfExists(file);
+        }
         System.out.print(output.lines().map(l -> "   " + l + "\n").reduce("", String::concat));
         if (exit != 0) {
             System.out.println("ERROR: the restoring JVM failed (exit " + exit + ")");
@@ -99,6 +101,8 @@ public final class SnapshotStartBench {
         core.addAsset(2);
         core.addMarket(0, 0, 2, 1_000, 10, 100_000, 100_000, 5_000_000);
         core.addMarket(1, 1, 2, 1_000, 10, 100_000, 100_000, 5_000_000);
+        core.setLevelLimits(0, 2, TradingCore.MAX_SUPPLY, TradingCore.MAX_SUPPLY);
+        core.setTime(1_767_225_600_000L);
         long ref = 1;
         for (int u = 1; u <= users; u++) {
             core.deposit(u, 0, 1_000_000_000L, ref++);
@@ -109,8 +113,10 @@ public final class SnapshotStartBench {
         for (long id = 1; id <= orders; id++) {
             boolean buy = rnd.nextBoolean();
             long price = buy ? 9_000 + rnd.nextInt(1_000) : 10_000 + rnd.nextInt(1_000);
+            // Every tenth order carries a client's id, as API clients' orders do.
             if (!core.place(id, 1 + rnd.nextInt(users), rnd.nextInt(2), buy ? Side.BUY : Side.SELL, OrderType.LIMIT,
-                    TimeInForce.GTC, price, 0, 1 + rnd.nextInt(100), 0, SelfTradePrevention.EXPIRE_TAKER).accepted()) {
+                    TimeInForce.GTC, price, 0, 1 + rnd.nextInt(100), 0, SelfTradePrevention.EXPIRE_TAKER,
+                    id % 10 == 0 ? "bench-" + id : null).accepted()) {
                 throw new IllegalStateException("order " + id + " refused");
             }
         }

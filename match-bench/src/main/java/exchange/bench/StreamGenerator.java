@@ -109,10 +109,7 @@ final class StreamGenerator {
             s.funded = true;
             s.bidReserve = maxPrice;
             credits = new RecentCredits(cfg.users);
-            core = new TradingCore(new TrackerOutput(tracker, st, credits));
-            core.addAsset(CommandStream.BASE);
-            core.addAsset(CommandStream.QUOTE);
-            core.addMarket(0, CommandStream.BASE, CommandStream.QUOTE, 1, 1, 0, 0, 0);
+            core = TradingCoreRunner.newCore(new TrackerOutput(tracker, st, credits));
             for (int u = 1; u <= cfg.users; u++) {
                 deposit(s, core, first++, nextOrderId++, u, CommandStream.BASE, 1 + rnd.nextLong(START_LOTS));
                 deposit(s, core, first++, nextOrderId++, u, CommandStream.QUOTE, 1 + rnd.nextLong(START_LOTS * cfg.startPrice));

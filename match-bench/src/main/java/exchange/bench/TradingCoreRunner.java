@@ -55,6 +55,9 @@ final class TradingCoreRunner {
         core.addAsset(CommandStream.QUOTE);
         // One lot is one base unit, one tick x lot one quote unit, no fees: exchange-core's symbol in CoreCommands.
         core.addMarket(MARKET, CommandStream.BASE, CommandStream.QUOTE, 1, 1, 0, 0, 0);
+        // Trading limits in force (so every place pays for the check), wide enough to refuse
+        // nothing: exchange-core has none, and both must take the same orders.
+        core.setLevelLimits(0, CommandStream.QUOTE, TradingCore.MAX_SUPPLY, TradingCore.MAX_SUPPLY);
         return core;
     }
 

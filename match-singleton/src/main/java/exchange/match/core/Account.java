@@ -12,6 +12,13 @@ final class Account {
     long[] frozen;
     long makerRate = -1;
     long takerRate = -1;
+    /** KYC level: which trading limits apply. */
+    int level;
+    /** The UTC day (days since the epoch) {@link #usedToday} counts; per quote asset, in its units. */
+    long usageDay = -1;
+    long[] usedToday = new long[0];
+    /** The user's open orders, newest first (an intrusive list through OpenOrder). */
+    OpenOrder firstOpen;
 
     Account(long userId, int assets) {
         this.userId = userId;
@@ -34,5 +41,43 @@ final class Account {
 
     long frozen(int asset) {
         return asset < frozen.length ? frozen[asset] : 0;
+    }
+
+    /** What the user's orders in this quote asset have used on this day (0 on a new day). */
+    long used(int asset, long day) {
+        return day != usageDay || asset >= usedToday.length ? 0 : usedToday[asset];
+    }
+
+    void use(int asset, long day, long notional) {
+        if (day != usageDay) {
+            usageDay = day;
+            java.util.Arrays.fill(usedToday, 0);
+        }
+        if (asset >= usedToday.length) {
+            usedToday = java.util.Arrays.copyOf(usedToday, asset + 1);
+        }
+        usedToday[asset] += notional;
+    }
+
+    void link(OpenOrder o) {
+        o.prevOfUser = null;
+        o.nextOfUser = firstOpen;
+        if (firstOpen != null) {
+            firstOpen.prevOfUser = o;
+        }
+        firstOpen = o;
+    }
+
+    void unlink(OpenOrder o) {
+        if (o.prevOfUser != null) {
+            o.prevOfUser.nextOfUser = o.nextOfUser;
+        } else {
+            firstOpen = o.nextOfUser;
+        }
+        if (o.nextOfUser != null) {
+            o.nextOfUser.prevOfUser = o.prevOfUser;
+        }
+        o.prevOfUser = null;
+        o.nextOfUser = null;
     }
 }

@@ -19,29 +19,20 @@ import java.io.UncheckedIOException;
  */
 public final class CoreSnapshot {
     /** Bumped when the layout changes; a snapshot of another format is not read (the journal is replayed instead). */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private CoreSnapshot() {
     }
 
     public static void write(TradingCore core, DataOutput out) throws IOException {
         out.writeInt(FORMAT);
+        out.writeLong(core.now());
+        out.writeLong(core.lastOrderId());
         boolean[] assets = core.assetsDefined();
         out.writeInt(assets.length);
         for (int i = 0; i < assets.length; i++) {
             out.writeBoolean(assets[i]);
             out.writeLong(core.supply(i));
-        }
-        Market[] markets = core.marketsDefined();
-        int count = 0;
-        for (Market m : markets) {
-            count += m == null ? 0 : 1;
-        }
-        out.writeInt(count);
-        for (Market m : markets) {
-            if (m != null) {
-                writeMarket(core, m, out);
-            }
         }
         out.writeInt(core.accountCount());
         try {
@@ -54,6 +45,12 @@ public final class CoreSnapshot {
                     for (int i = 0; i < a.available.length; i++) {
                         out.writeLong(a.available[i]);
                         out.writeLong(a.frozen[i]);
+                    }
+                    out.writeInt(a.level);
+                    out.writeLong(a.usageDay);
+                    out.writeInt(a.usedToday.length);
+                    for (long used : a.usedToday) {
+                        out.writeLong(used);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -70,8 +67,36 @@ public final class CoreSnapshot {
                     throw new UncheckedIOException(e);
                 }
             });
+            out.writeInt(core.levelLimits().size());
+            core.levelLimits().forEachKeyValue((key, v) -> {
+                try {
+                    out.writeLong(key);
+                    out.writeLong(v[0]);
+                    out.writeLong(v[1]);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            // Oldest first, so that reading them back in order keeps the same window.
+            out.writeInt(core.clientIdOrder().size());
+            for (String key : core.clientIdOrder()) {
+                out.writeUTF(key);
+                out.writeLong(core.clientIds().get(key));
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+        // Markets and their books last: their orders then find their accounts already read.
+        Market[] markets = core.marketsDefined();
+        int count = 0;
+        for (Market m : markets) {
+            count += m == null ? 0 : 1;
+        }
+        out.writeInt(count);
+        for (Market m : markets) {
+            if (m != null) {
+                writeMarket(core, m, out);
+            }
         }
     }
 
@@ -99,6 +124,16 @@ public final class CoreSnapshot {
                     out.writeByte(stp.ordinal());
                     out.writeLong(o.reserve);
                     out.writeLong(o.held);
+                    // A resting order is a GTC limit (or limit maker) at its book price: only the rest is written.
+                    out.writeBoolean(o.type == OrderType.LIMIT_MAKER);
+                    out.writeLong(o.lots);
+                    out.writeLong(o.executed);
+                    out.writeLong(o.quoteFilled);
+                    out.writeLong(o.createdAt);
+                    out.writeBoolean(o.clientOrderId != null);
+                    if (o.clientOrderId != null) {
+                        out.writeUTF(o.clientOrderId);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -115,6 +150,9 @@ public final class CoreSnapshot {
             throw new IOException("core snapshot format " + format + ", this engine reads " + FORMAT);
         }
         TradingCore core = new TradingCore(output);
+        long now = in.readLong();
+        long lastOrderId = in.readLong();
+        core.restoreCounters(now, lastOrderId);
         int assets = in.readInt();
         for (int i = 0; i < assets; i++) {
             boolean defined = in.readBoolean();
@@ -122,6 +160,40 @@ public final class CoreSnapshot {
             if (defined) {
                 core.restoreAsset(i, supply);
             }
+        }
+        for (int n = in.readInt(); n > 0; n--) {
+            long userId = in.readLong();
+            long maker = in.readLong();
+            long taker = in.readLong();
+            int length = in.readInt();
+            Account a = core.restoreAccount(userId, length);
+            a.makerRate = maker;
+            a.takerRate = taker;
+            for (int i = 0; i < length; i++) {
+                a.available[i] = in.readLong();
+                a.frozen[i] = in.readLong();
+            }
+            a.level = in.readInt();
+            a.usageDay = in.readLong();
+            a.usedToday = new long[in.readInt()];
+            for (int i = 0; i < a.usedToday.length; i++) {
+                a.usedToday[i] = in.readLong();
+            }
+        }
+        for (int n = in.readInt(); n > 0; n--) {
+            long id = in.readLong();
+            long userId = in.readLong();
+            int asset = in.readInt();
+            long amount = in.readLong();
+            core.restoreWithdrawal(id, userId, asset, amount);
+        }
+        for (int n = in.readInt(); n > 0; n--) {
+            long key = in.readLong();
+            core.levelLimits().put(key, new long[] {in.readLong(), in.readLong()});
+        }
+        for (int n = in.readInt(); n > 0; n--) {
+            String key = in.readUTF();
+            core.restoreClientId(key, in.readLong());
         }
         int markets = in.readInt();
         for (int k = 0; k < markets; k++) {
@@ -140,26 +212,6 @@ public final class CoreSnapshot {
             m.halted = in.readBoolean();
             m.lastTradeId = in.readLong();
             readOrders(core, m, in);
-        }
-        for (int n = in.readInt(); n > 0; n--) {
-            long userId = in.readLong();
-            long maker = in.readLong();
-            long taker = in.readLong();
-            int length = in.readInt();
-            Account a = core.restoreAccount(userId, length);
-            a.makerRate = maker;
-            a.takerRate = taker;
-            for (int i = 0; i < length; i++) {
-                a.available[i] = in.readLong();
-                a.frozen[i] = in.readLong();
-            }
-        }
-        for (int n = in.readInt(); n > 0; n--) {
-            long id = in.readLong();
-            long userId = in.readLong();
-            int asset = in.readInt();
-            long amount = in.readLong();
-            core.restoreWithdrawal(id, userId, asset, amount);
         }
         return core;
     }
@@ -193,7 +245,15 @@ public final class CoreSnapshot {
             long reserve = in.readLong();
             long held = in.readLong();
             m.book.place(id, userId, side, OrderType.LIMIT, TimeInForce.GTC, price, remaining, 0, stp, NOTHING_CROSSES);
-            core.restoreOrder(id, userId, m, side, reserve, held);
+            OpenOrder o = core.restoreOrder(id, userId, m, side, reserve, held);
+            o.type = in.readBoolean() ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
+            o.tif = TimeInForce.GTC;
+            o.price = price;
+            o.lots = in.readLong();
+            o.executed = in.readLong();
+            o.quoteFilled = in.readLong();
+            o.createdAt = in.readLong();
+            o.clientOrderId = in.readBoolean() ? in.readUTF() : null;
         }
     }
 }

@@ -1,6 +1,8 @@
 package exchange.match.core;
 
+import exchange.match.book.OrderType;
 import exchange.match.book.Side;
+import exchange.match.book.TimeInForce;
 
 /**
  * What the core knows of an order while it is open, beside the book's own record: whose account
@@ -13,6 +15,22 @@ final class OpenOrder {
     Account account;
     Market market;
     Side side;
+    OrderType type;
+    TimeInForce tif;
+    /** Limit price in ticks (0 for market orders). */
+    long price;
+    /** Lots ordered (0 for a quote-sized buy), and filled so far. */
+    long lots;
+    long executed;
+    /** Quote units paid or received so far (executed x prices x quote units per tick-lot). */
+    long quoteFilled;
+    /** For a quote-sized buy, its budget in tick x lot units. */
+    long budget;
+    String clientOrderId;
+    /** Epoch milliseconds of the command that placed it (the sequencer's clock). */
+    long createdAt;
+    OpenOrder prevOfUser;
+    OpenOrder nextOfUser;
     /** Ticks a buy limit holds per lot; 0 for sells and quote-sized buys. */
     long reserve;
     /** Frozen for this order and not yet spent or released, in the held asset's units. */

@@ -20,10 +20,14 @@ public enum ResultCode {
     INSUFFICIENT_FUNDS(201),
     SUPPLY_LIMIT(202),
     MOVE_ABOVE_RESERVE(203),
+    /** Past the largest order or the day's amount that the user's KYC level allows in this quote asset. */
+    TRADING_LIMIT(204),
 
     DUPLICATE_ORDER_ID(301),
     UNKNOWN_ORDER(302),
     NO_LIQUIDITY(303),
+    /** The user's clientOrderId names an order already placed (open, or among the recent ones kept). */
+    DUPLICATE_CLIENT_ORDER_ID(304),
 
     DUPLICATE_WITHDRAWAL(401),
     UNKNOWN_WITHDRAWAL(402),

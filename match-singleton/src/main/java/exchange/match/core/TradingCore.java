@@ -46,6 +46,17 @@ public final class TradingCore {
     private boolean[] assets = new boolean[8];
     private final Matching matching = new Matching();
     private OpenOrder free;
+    /** Epoch milliseconds of the command being applied: the sequencer's clock, journaled with it. */
+    private long now;
+    private long lastOrderId;
+    /** (level, quote asset) -> {largest order, daily amount} in the quote asset's units. */
+    private final LongObjectHashMap<long[]> levelLimits = new LongObjectHashMap<>();
+    /** "user/clientOrderId" -> order id, for the newest {@link #CLIENT_IDS_KEPT} placed orders that named one. */
+    private final Map<String, Long> clientIds = new HashMap<>();
+    private final java.util.ArrayDeque<String> clientIdOrder = new java.util.ArrayDeque<>();
+    /** How many clientOrderIds are remembered: a retry of any of them is answered, not placed again. */
+    public static final int CLIENT_IDS_KEPT = 1_000_000;
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private record WithdrawalHold(long userId, int asset, long amount) {
     }
@@ -134,6 +145,51 @@ public final class TradingCore {
         a.makerRate = makerRate < 0 ? -1 : makerRate;
         a.takerRate = takerRate < 0 ? -1 : takerRate;
         return ResultCode.ACCEPTED;
+    }
+
+    /**
+     * The time of the commands that follow (epoch milliseconds), as the sequencer stamped them in
+     * the journal: the core reads no clock, so a replay decides the day's limits as the original did.
+     */
+    public void setTime(long epochMillis) {
+        now = epochMillis;
+    }
+
+    /**
+     * A KYC level's trading limits in a quote asset, in its units: the largest order's notional and
+     * what one UTC day's orders may add up to. Negative: the level cannot trade in that asset.
+     * Limits are in force once any is defined; from then a level with no entry for a quote asset
+     * cannot trade in it.
+     */
+    public ResultCode setLevelLimits(int level, int quoteAsset, long orderMax, long dailyMax) {
+        if (level < 0 || level > 255) {
+            return reject(0, 0, ResultCode.OUT_OF_RANGE);
+        }
+        if (!asset(quoteAsset)) {
+            return reject(0, 0, ResultCode.UNKNOWN_ASSET);
+        }
+        if (orderMax < 0 || dailyMax < 0) {
+            levelLimits.remove(limitKey(level, quoteAsset));
+        } else {
+            levelLimits.put(limitKey(level, quoteAsset), new long[] {orderMax, dailyMax});
+        }
+        return ResultCode.ACCEPTED;
+    }
+
+    /** A user's KYC level (0 until set). */
+    public ResultCode setUserLevel(long userId, int level) {
+        if (userId <= 0) {
+            return reject(0, userId, ResultCode.INVALID_COMMAND);
+        }
+        if (level < 0 || level > 255) {
+            return reject(0, userId, ResultCode.OUT_OF_RANGE);
+        }
+        account(userId).level = level;
+        return ResultCode.ACCEPTED;
+    }
+
+    private static long limitKey(int level, int asset) {
+        return ((long) level << 32) | asset;
     }
 
     // ---------------------------------------------------------------- wallet commands
@@ -253,6 +309,19 @@ public final class TradingCore {
      */
     public ResultCode place(long orderId, long userId, int marketId, Side side, OrderType type, TimeInForce tif,
                             long price, long reserve, long lots, long budget, SelfTradePrevention stp) {
+        return place(orderId, userId, marketId, side, type, tif, price, reserve, lots, budget, stp, null);
+    }
+
+    /**
+     * @param clientOrderId the client's own name for the order, or null: a second order of the same
+     *                      user with a name still remembered is refused ({@link ResultCode#DUPLICATE_CLIENT_ORDER_ID}),
+     *                      so a retried request is placed once ({@link #orderIdOf} finds the first)
+     */
+    public ResultCode place(long orderId, long userId, int marketId, Side side, OrderType type, TimeInForce tif,
+                            long price, long reserve, long lots, long budget, SelfTradePrevention stp, String clientOrderId) {
+        if (orderId > lastOrderId) {
+            lastOrderId = orderId;
+        }
         Market m = market(marketId);
         if (m == null) {
             return reject(orderId, userId, ResultCode.UNKNOWN_MARKET);
@@ -272,6 +341,10 @@ public final class TradingCore {
         }
         if (orders.containsKey(orderId)) {
             return reject(orderId, userId, ResultCode.DUPLICATE_ORDER_ID);
+        }
+        String clientKey = clientOrderId == null ? null : userId + "/" + clientOrderId;
+        if (clientKey != null && clientIds.containsKey(clientKey)) {
+            return reject(orderId, userId, ResultCode.DUPLICATE_CLIENT_ORDER_ID);
         }
         // A market order meets whatever rests: with nothing on the other side it cannot be priced.
         if (!limit && m.book.oppositeEmpty(side)) {
@@ -307,8 +380,26 @@ public final class TradingCore {
             return reject(orderId, userId, ResultCode.OUT_OF_RANGE);
         }
         Account a = accounts.get(userId);
+        long notional = 0;
+        long day = Math.floorDiv(now, DAY_MILLIS);
+        if (!levelLimits.isEmpty()) {
+            // A buy counts what it may spend; a sell what it asks, a market sell at the best bid.
+            notional = side == Side.BUY ? held : multiply(multiply(limit ? price
+                    : m.book.priceToFill(Side.SELL, 1), lots), m.quoteUnitsPerTickLot);
+            if (notional < 0) {
+                return reject(orderId, userId, ResultCode.OUT_OF_RANGE);
+            }
+            long[] allowed = levelLimits.get(limitKey(a == null ? 0 : a.level, m.quote));
+            if (allowed == null || notional > allowed[0]
+                    || notional > allowed[1] - (a == null ? 0 : a.used(m.quote, day))) {
+                return reject(orderId, userId, ResultCode.TRADING_LIMIT);
+            }
+        }
         if (a == null || a.available(asset) < held) {
             return reject(orderId, userId, ResultCode.INSUFFICIENT_FUNDS);
+        }
+        if (notional > 0) {
+            a.use(m.quote, day, notional);
         }
         a.available[asset] -= held;
         a.frozen[asset] += held;
@@ -319,7 +410,20 @@ public final class TradingCore {
         o.side = side;
         o.reserve = perLot;
         o.held = held;
+        o.type = type;
+        o.tif = tif;
+        o.price = limit ? price : 0;
+        o.lots = byQuote ? 0 : lots;
+        o.budget = byQuote ? budget : 0;
+        o.executed = 0;
+        o.quoteFilled = 0;
+        o.clientOrderId = clientOrderId;
+        o.createdAt = now;
         orders.put(orderId, o);
+        a.link(o);
+        if (clientKey != null) {
+            rememberClientId(clientKey, orderId);
+        }
         out.balanceChanged(userId, asset, -held, held, BalanceCause.ORDER_HOLD, orderId);
         out.orderAccepted(orderId, userId, marketId, side, asset, held);
         matching.run(m, o);
@@ -394,6 +498,10 @@ public final class TradingCore {
             out.trade(m.id, tradeId, makerOrderId, makerUserId, takerOrderId, takerUserId, takerSide, price, lots,
                     buyerFee, sellerFee);
 
+            buy.executed += lots;
+            buy.quoteFilled += quote;
+            sell.executed += lots;
+            sell.quoteFilled += quote;
             Account b = buy.account;
             b.ensure(m.base);
             b.frozen[m.quote] -= quote;
@@ -434,6 +542,7 @@ public final class TradingCore {
 
         @Override
         public void rested(long orderId, long userId, Side side, long price, long remaining) {
+            find(orderId).price = price; // a move rests the order at its new price
             out.rested(orderId, userId, market.id, side, price, remaining);
         }
 
@@ -448,8 +557,10 @@ public final class TradingCore {
                 out.balanceChanged(userId, asset, o.held, -o.held, BalanceCause.ORDER_RELEASE, orderId);
             }
             orders.remove(orderId);
+            o.account.unlink(o);
             out.done(orderId, userId, market.id, reason, remaining);
             o.account = null;
+            o.clientOrderId = null;
             o.market = null;
             o.nextFree = free;
             free = o;
@@ -489,6 +600,51 @@ public final class TradingCore {
 
     public int openOrders() {
         return orders.size();
+    }
+
+    /** The newest order id the core has seen: the sequencer numbers new orders after it. */
+    public long lastOrderId() {
+        return lastOrderId;
+    }
+
+    /** The order a user placed under this clientOrderId (while it is remembered), or -1. */
+    public long orderIdOf(long userId, String clientOrderId) {
+        Long id = clientIds.get(userId + "/" + clientOrderId);
+        return id == null ? -1 : id;
+    }
+
+    /** An open order as it stands: what an answer or a read of open orders reports. */
+    public record OrderState(long orderId, long userId, int market, Side side, OrderType type, TimeInForce tif,
+                             long price, long lots, long budget, long executed, long quoteFilled, long held,
+                             String clientOrderId, long createdAt) {
+    }
+
+    /** The order if it is open, or null (it ended, or never was). */
+    public OrderState order(long orderId) {
+        OpenOrder o = orders.get(orderId);
+        return o == null ? null : state(o);
+    }
+
+    /** A user's open orders, newest first. */
+    public java.util.List<OrderState> openOrdersOf(long userId) {
+        Account a = accounts.get(userId);
+        java.util.List<OrderState> list = new java.util.ArrayList<>();
+        for (OpenOrder o = a == null ? null : a.firstOpen; o != null; o = o.nextOfUser) {
+            list.add(state(o));
+        }
+        list.sort(java.util.Comparator.comparingLong(OrderState::orderId).reversed()); // the same after a restore
+        return list;
+    }
+
+    private static OrderState state(OpenOrder o) {
+        return new OrderState(o.id, o.account.userId, o.market.id, o.side, o.type, o.tif, o.price, o.lots, o.budget,
+                o.executed, o.quoteFilled, o.held, o.clientOrderId, o.createdAt);
+    }
+
+    /** What the user's orders in a quote asset have used of the day's limit, on the core's current day. */
+    public long usedToday(long userId, int quoteAsset) {
+        Account a = accounts.get(userId);
+        return a == null ? 0 : a.used(quoteAsset, Math.floorDiv(now, DAY_MILLIS));
     }
 
     public interface BalanceVisitor {
@@ -542,9 +698,16 @@ public final class TradingCore {
                 h = h * 1_000_003L + supply[i];
             }
         }
+        // Not lastOrderId: a refused place still uses up its id, yet changes nothing the core decides by.
+        h = h * 1_000_003L + now;
+        h = h * 1_000_003L + clientIds.size();
         long[] sum = new long[1];
         forEachBalance((user, asset, available, frozen) -> sum[0] += mix(user, asset, available, frozen));
-        orders.forEachValue(o -> sum[0] += mix(o.id, o.reserve, o.held, o.side.ordinal()));
+        accounts.forEachValue(a -> sum[0] += mix(a.userId, a.level, a.usageDay,
+                java.util.Arrays.hashCode(a.usedToday) * 31L + a.makerRate * 7 + a.takerRate));
+        levelLimits.forEachKeyValue((key, v) -> sum[0] += mix(key, v[0], v[1], 1));
+        orders.forEachValue(o -> sum[0] += mix(o.id, o.reserve, o.held, o.side.ordinal())
+                + mix(o.executed, o.quoteFilled, o.createdAt, java.util.Objects.hashCode(o.clientOrderId)));
         withdrawals.forEach((id, w) -> sum[0] += mix(id, w.userId, w.asset, w.amount));
         return h * 1_000_003L + sum[0];
     }
@@ -591,6 +754,31 @@ public final class TradingCore {
         return orders.get(orderId);
     }
 
+    long now() {
+        return now;
+    }
+
+    void restoreCounters(long now, long lastOrderId) {
+        this.now = now;
+        this.lastOrderId = lastOrderId;
+    }
+
+    LongObjectHashMap<long[]> levelLimits() {
+        return levelLimits;
+    }
+
+    java.util.ArrayDeque<String> clientIdOrder() {
+        return clientIdOrder;
+    }
+
+    Map<String, Long> clientIds() {
+        return clientIds;
+    }
+
+    void restoreClientId(String key, long orderId) {
+        rememberClientId(key, orderId);
+    }
+
     void restoreAsset(int asset, long amount) {
         addAsset(asset);
         supply[asset] = amount;
@@ -607,7 +795,7 @@ public final class TradingCore {
         withdrawals.put(id, new WithdrawalHold(userId, asset, amount));
     }
 
-    void restoreOrder(long id, long userId, Market m, Side side, long reserve, long held) {
+    OpenOrder restoreOrder(long id, long userId, Market m, Side side, long reserve, long held) {
         OpenOrder o = newOrder();
         o.id = id;
         o.account = account(userId);
@@ -616,9 +804,19 @@ public final class TradingCore {
         o.reserve = reserve;
         o.held = held;
         orders.put(id, o);
+        o.account.link(o);
+        return o;
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private void rememberClientId(String key, long orderId) {
+        clientIds.put(key, orderId);
+        clientIdOrder.addLast(key);
+        while (clientIdOrder.size() > CLIENT_IDS_KEPT) {
+            clientIds.remove(clientIdOrder.removeFirst());
+        }
+    }
 
     private ResultCode reject(long id, long userId, ResultCode code) {
         out.rejected(id, userId, code);

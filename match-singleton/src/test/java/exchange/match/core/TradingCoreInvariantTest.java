@@ -128,9 +128,20 @@ class TradingCoreInvariantTest {
         out.add(c -> c.addMarket(1, ETH, USDT, 100, 1, 0, 750_000, 10_000_000));
         out.add(c -> c.addMarket(2, ETH, BTC, 100, 3, 2_000_000, 0, 0));
         out.add(c -> c.setUserFees(3, 0, 0));
+        // Limits that some orders pass and some do not; user 5 at a level that cannot trade BTC-quoted markets.
+        out.add(c -> c.setLevelLimits(0, USDT, 60_000, 900_000));
+        out.add(c -> c.setLevelLimits(0, BTC, 5_000, 40_000));
+        out.add(c -> c.setLevelLimits(1, USDT, 200_000, 5_000_000));
+        out.add(c -> c.setUserLevel(4, 1));
+        out.add(c -> c.setUserLevel(5, 2));
+        out.add(c -> c.setLevelLimits(2, USDT, 60_000, 900_000));
+        long[] clock = {1_700_000_000_000L};
         long[] nextId = {1};
         List<Long> withdrawals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            clock[0] += rnd.nextInt(60_000) + (rnd.nextInt(500) == 0 ? 86_400_000L : 0);
+            long time = clock[0];
+            out.add(c -> c.setTime(time));
             long user = 1 + rnd.nextInt(8);
             int market = rnd.nextInt(3);
             double p = rnd.nextDouble();
@@ -180,7 +191,9 @@ class TradingCoreInvariantTest {
                 long budget = 1 + rnd.nextInt(3_000);
                 SelfTradePrevention stp = SelfTradePrevention.values()[rnd.nextInt(4)];
                 Side s = side;
-                out.add(c -> c.place(id, user, market, s, type, tif, price, reserve, lots, budget, stp));
+                // Some orders name themselves; a few reuse a name (a retry) and must be refused.
+                String clientId = rnd.nextInt(3) == 0 ? "c" + (rnd.nextInt(10) == 0 ? id - 1 - rnd.nextInt(30) : id) : null;
+                out.add(c -> c.place(id, user, market, s, type, tif, price, reserve, lots, budget, stp, clientId));
             }
         }
         return out;

@@ -131,6 +131,7 @@ class TradingCoreTest {
         assertEquals(100_000 - 4_000 - 12_000, core.available(1, USDT));
         assertEquals(ResultCode.MOVE_ABOVE_RESERVE, core.move(2, 1, 61));
         assertEquals(ResultCode.ACCEPTED, core.move(2, 1, 60));
+        assertEquals(60, core.order(2).price(), "an order moved reports its new price");
         assertEquals(ResultCode.ACCEPTED, core.cancel(2, 1));
         assertEquals(0, core.frozen(1, USDT));
         assertEquals(96_000, core.available(1, USDT));
@@ -257,6 +258,101 @@ class TradingCoreTest {
         ResultCode code = "deposit".equals(command) ? core.deposit(user, asset, amount, 2) : core.adjust(user, asset, amount, 2);
         assertEquals(expected, code);
         assertTrue(core.supply(BTC) <= TradingCore.MAX_SUPPLY);
+    }
+
+    /**
+     * KYC trading limits in the quote asset (largest order 50 000, 80 000 a day, USDT units): a buy
+     * counts what it holds, a sell what it asks; a refused order uses nothing; a new UTC day starts
+     * from nothing; a level with no limits in an asset cannot trade in it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            one order within both limits          | BUY 50x10                       | ACCEPTED
+            one order past the largest            | BUY 51x10                       | TRADING_LIMIT
+            the day adds up                       | BUY 40x10; SELL 41x10           | ACCEPTED; TRADING_LIMIT
+            a refused order counts nothing        | BUY 40x10; BUY 99x10; BUY 40x10 | ACCEPTED; TRADING_LIMIT; ACCEPTED
+            a new day starts from nothing         | BUY 40x10; NEXTDAY; BUY 45x10   | ACCEPTED; ACCEPTED
+            a level without limits cannot trade   | LEVEL2; BUY 1x1                 | TRADING_LIMIT
+            """)
+    void tradingLimitsOfTheUsersLevel(String rule, String steps, String codes) {
+        core.setMarketFees(M, 0, 0);
+        core.setLevelLimits(0, USDT, 50_000, 80_000);
+        core.setTime(1_700_000_000_000L);
+        core.deposit(1, USDT, 10_000_000, 1);
+        core.deposit(1, BTC, 10_000, 2);
+        java.util.Iterator<String> expected = java.util.Arrays.stream(codes.split(";")).map(String::trim).iterator();
+        long id = 10;
+        for (String step : steps.split(";")) {
+            step = step.trim();
+            if (step.equals("NEXTDAY")) {
+                core.setTime(1_700_000_000_000L + 86_400_000L);
+                continue;
+            }
+            if (step.equals("LEVEL2")) {
+                core.setUserLevel(1, 2);
+                continue;
+            }
+            String[] parts = step.split(" ");
+            String[] priceLots = parts[1].split("x");
+            long lots = Long.parseLong(priceLots[1]);
+            // 10 lots at 41 ask 41 x 10 x 100 = 41 000; the buys rest below the sells: nothing trades.
+            long price = Long.parseLong(priceLots[0]);
+            Side side = Side.valueOf(parts[0]);
+            ResultCode code = core.place(id++, 1, M, side, OrderType.LIMIT, TimeInForce.GTC, price, 0, lots, 0,
+                    SelfTradePrevention.EXPIRE_TAKER);
+            assertEquals(expected.next(), code.name(), step);
+        }
+        assertTrue(!expected.hasNext());
+    }
+
+    @Test
+    void aSellCountsWhatItAsksAgainstTheLimits() {
+        core.setLevelLimits(0, USDT, 50_000, 1_000_000);
+        core.deposit(1, BTC, 10_000, 1);
+        // 10 lots at 60 ask 60 x 10 x 100 = 60 000 USDT units: past the largest order.
+        assertEquals(ResultCode.TRADING_LIMIT, limit(1, 1, Side.SELL, 60, 10));
+        assertEquals(ResultCode.ACCEPTED, limit(2, 1, Side.SELL, 50, 10));
+        assertEquals(50_000, core.usedToday(1, USDT));
+    }
+
+    @Test
+    void aClientOrderIdPlacesOnceAndFindsTheFirstOrder() {
+        core.deposit(1, USDT, 100_000, 1);
+        core.deposit(2, USDT, 100_000, 2);
+        assertEquals(ResultCode.ACCEPTED, core.place(5, 1, M, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 0, 1, 0,
+                SelfTradePrevention.EXPIRE_TAKER, "mine-1"));
+        assertEquals(ResultCode.DUPLICATE_CLIENT_ORDER_ID, core.place(6, 1, M, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10,
+                0, 1, 0, SelfTradePrevention.EXPIRE_TAKER, "mine-1"));
+        assertEquals(5, core.orderIdOf(1, "mine-1"));
+        assertEquals(-1, core.orderIdOf(2, "mine-1"), "another user's names are their own");
+        assertEquals(ResultCode.ACCEPTED, core.place(7, 2, M, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 0, 1, 0,
+                SelfTradePrevention.EXPIRE_TAKER, "mine-1"));
+        core.cancel(5, 1);
+        assertEquals(ResultCode.DUPLICATE_CLIENT_ORDER_ID, core.place(8, 1, M, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10,
+                0, 1, 0, SelfTradePrevention.EXPIRE_TAKER, "mine-1"), "still remembered once the order ended");
+        assertEquals(8, core.lastOrderId(), "ids are numbered after every id seen, refused or not");
+    }
+
+    @Test
+    void anOpenOrderReportsItsFillsAndItsOwnersOrdersNewestFirst() {
+        core.setMarketFees(M, 0, 0);
+        core.setTime(1_234);
+        core.deposit(1, USDT, 100_000, 1);
+        core.deposit(2, BTC, 100, 2);
+        limit(1, 2, Side.SELL, 40, 1);
+        core.place(2, 1, M, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 50, 0, 3, 0, SelfTradePrevention.EXPIRE_TAKER, "b");
+        limit(3, 1, Side.BUY, 20, 1);
+        TradingCore.OrderState two = core.order(2);
+        assertEquals(1, two.executed());
+        assertEquals(4_000, two.quoteFilled());
+        assertEquals(3, two.lots());
+        assertEquals("b", two.clientOrderId());
+        assertEquals(1_234, two.createdAt());
+        assertEquals(10_000, two.held());
+        assertEquals(List.of(3L, 2L), core.openOrdersOf(1).stream().map(TradingCore.OrderState::orderId).toList());
+        core.cancel(2, 1);
+        assertEquals(List.of(3L), core.openOrdersOf(1).stream().map(TradingCore.OrderState::orderId).toList());
+        assertEquals(null, core.order(2));
     }
 
     @ParameterizedTest(name = "{0} x {1} / 1e8 = {2}")
