@@ -138,16 +138,7 @@ public final class EngineBenchmark {
             report.title("exchange-core 0.5.3 end to end: " + CoreRunner.configuration(wait, false));
             ApiCommand[] apiCommands = CoreCommands.toApiCommands(stream);
             try (CoreRunner core = new CoreRunner(stream, apiCommands, cfg.timeoutSeconds, wait, false)) {
-                CoreRunner.Result[] results = timedRuns(new Supplier<>() {
-                    private boolean fresh = true;
-
-                    @Override
-                    public CoreRunner.Result get() {
-                        CoreRunner.Result result = core.throughput(!fresh);
-                        fresh = false;
-                        return result;
-                    }
-                }, CoreRunner.Result[]::new);
+                CoreRunner.Result[] results = coreRuns(core);
                 double[] runs = coreRuns = new double[cfg.runs];
                 for (int r = 0; r < cfg.runs; r++) {
                     CoreRunner.Result result = results[r];
@@ -293,16 +284,7 @@ public final class EngineBenchmark {
             report.title("exchange-core 0.5.3 end to end: " + CoreRunner.configuration(wait, true));
             ApiCommand[] apiCommands = CoreCommands.toApiCommands(stream);
             try (CoreRunner core = new CoreRunner(stream, apiCommands, cfg.timeoutSeconds, wait, true)) {
-                CoreRunner.Result[] theirs = timedRuns(new Supplier<>() {
-                    private boolean fresh = true;
-
-                    @Override
-                    public CoreRunner.Result get() {
-                        CoreRunner.Result result = core.throughput(!fresh);
-                        fresh = false;
-                        return result;
-                    }
-                }, CoreRunner.Result[]::new);
+                CoreRunner.Result[] theirs = coreRuns(core);
                 f.core = new double[cfg.runs];
                 for (int r = 0; r < cfg.runs; r++) {
                     CoreRunner.Result result = theirs[r];
@@ -332,6 +314,20 @@ public final class EngineBenchmark {
             report.flush();
         }
         return f;
+    }
+
+    /** exchange-core's passes: the first on the freshly started engine, later ones after a reset. */
+    private CoreRunner.Result[] coreRuns(CoreRunner core) {
+        return timedRuns(new Supplier<>() {
+            private boolean fresh = true;
+
+            @Override
+            public CoreRunner.Result get() {
+                CoreRunner.Result result = core.throughput(!fresh);
+                fresh = false;
+                return result;
+            }
+        }, CoreRunner.Result[]::new);
     }
 
     /** One untimed pass over the whole stream (JIT, pools, caches), then the timed ones. */

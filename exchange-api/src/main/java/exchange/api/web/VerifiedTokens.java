@@ -38,8 +38,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class VerifiedTokens {
     private static final Logger LOG = Logger.getLogger(VerifiedTokens.class.getName());
-    /** Enough for every client a node serves in an hour; past it, expired entries go, then all. */
-    static final int MAX_REMEMBERED = 100_000;
+    /**
+     * Each entry keeps its token and claims (a few KB): 20 000 bound the cache to tens of MB.
+     * Past it, expired entries go, then all (each costs one verification to come back). Only
+     * verified tokens enter, and tokens come from rate-limited sign-ins, so nobody fills it at will.
+     */
+    static final int MAX_REMEMBERED = 20_000;
 
     private final Map<String, TokenCaller> verified = new ConcurrentHashMap<>();
     private JWSVerifier verifier;

@@ -211,6 +211,31 @@ public final class OrderBook implements Engine {
     }
 
     /**
+     * Puts back an order read from a snapshot, behind those already restored at its price: such
+     * orders never cross (the snapshot's book was a valid book), so any trade or refusal here
+     * means the snapshot is not one, and it fails.
+     */
+    public void restore(long orderId, long userId, Side side, long price, long remaining, SelfTradePrevention stp) {
+        place(orderId, userId, side, OrderType.LIMIT, TimeInForce.GTC, price, remaining, 0, stp, MUST_REST);
+    }
+
+    private static final MatchListener MUST_REST = new MatchListener() {
+        @Override
+        public void trade(long m, long mu, long t, long tu, Side s, long p, long q) {
+            throw new IllegalStateException("a snapshot's orders never cross");
+        }
+
+        @Override
+        public void rested(long orderId, long userId, Side side, long price, long remaining) {
+        }
+
+        @Override
+        public void done(long orderId, long userId, DoneReason reason, long remaining) {
+            throw new IllegalStateException("snapshot order " + orderId + " did not rest: " + reason);
+        }
+    };
+
+    /**
      * The worst price a taker on {@code takerSide} would reach to fill {@code lots} from the
      * opposite side as it rests now (the side's last price when it holds less), or -1 when that
      * side is empty. A market buy by quantity is priced with it before its funds are held.

@@ -1,7 +1,5 @@
 package exchange.match.core;
 
-import exchange.match.book.DoneReason;
-import exchange.match.book.MatchListener;
 import exchange.match.book.OrderType;
 import exchange.match.book.SelfTradePrevention;
 import exchange.match.book.Side;
@@ -216,22 +214,6 @@ public final class CoreSnapshot {
         return core;
     }
 
-    private static final MatchListener NOTHING_CROSSES = new MatchListener() {
-        @Override
-        public void trade(long m, long mu, long t, long tu, Side s, long p, long q) {
-            throw new IllegalStateException("a snapshot's orders never cross");
-        }
-
-        @Override
-        public void rested(long orderId, long userId, Side side, long price, long remaining) {
-        }
-
-        @Override
-        public void done(long orderId, long userId, DoneReason reason, long remaining) {
-            throw new IllegalStateException("snapshot order " + orderId + " did not rest: " + reason);
-        }
-    };
-
     private static void readOrders(TradingCore core, Market m, DataInput in) throws IOException {
         Side[] sides = Side.values();
         SelfTradePrevention[] stps = SelfTradePrevention.values();
@@ -244,7 +226,7 @@ public final class CoreSnapshot {
             SelfTradePrevention stp = stps[in.readByte()];
             long reserve = in.readLong();
             long held = in.readLong();
-            m.book.place(id, userId, side, OrderType.LIMIT, TimeInForce.GTC, price, remaining, 0, stp, NOTHING_CROSSES);
+            m.book.restore(id, userId, side, price, remaining, stp);
             OpenOrder o = core.restoreOrder(id, userId, m, side, reserve, held);
             o.type = in.readBoolean() ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
             o.tif = TimeInForce.GTC;

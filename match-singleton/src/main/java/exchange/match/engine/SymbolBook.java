@@ -242,21 +242,6 @@ final class SymbolBook implements MatchListener {
         sequence = in.readLong();
         tradeSequence = in.readLong();
         int resting = in.readInt();
-        MatchListener ignore = new MatchListener() {
-            @Override
-            public void trade(long m, long mu, long t, long tu, Side s, long p, long q) {
-                throw new IllegalStateException("a snapshot's orders never cross");
-            }
-
-            @Override
-            public void rested(long orderId, long userId, Side side, long price, long remaining) {
-            }
-
-            @Override
-            public void done(long orderId, long userId, DoneReason reason, long remaining) {
-                throw new IllegalStateException("snapshot order " + orderId + " did not rest: " + reason);
-            }
-        };
         for (int i = 0; i < resting; i++) {
             long id = in.readLong();
             long userId = in.readLong();
@@ -264,7 +249,7 @@ final class SymbolBook implements MatchListener {
             long price = in.readLong();
             long remaining = in.readLong();
             SelfTradePrevention stp = SelfTradePrevention.values()[in.readByte()];
-            book.place(id, userId, side, OrderType.LIMIT, TimeInForce.GTC, price, remaining, 0, stp, ignore);
+            book.restore(id, userId, side, price, remaining, stp);
         }
         seenWatermark = in.readLong();
         for (int n = in.readInt(); n > 0; n--) {
