@@ -38,8 +38,8 @@ final class StreamGenerator {
     /** Funded streams: a top-up deposit to a random user among the commands after the first deposits. */
     private static final double TOPUP_SHARE = 0.01;
     /** Funded streams: each user starts with up to this many lots (and as much quote at the start price). */
-    private static final long START_LOTS = 400;
-    private static final long TOPUP_LOTS = 100;
+    private static final long START_LOTS = 60;
+    private static final long TOPUP_LOTS = 30;
     /**
      * exchange-core checks funds (its R1 stage) before it has paid out the fills and releases of the
      * commands just ahead (R2), by up to its ring buffer (16 384 commands): money a user got within
