@@ -754,7 +754,8 @@ public final class TradingCore {
         return orders.get(orderId);
     }
 
-    long now() {
+    /** The time of the last {@link #setTime}: epoch milliseconds. */
+    public long now() {
         return now;
     }
 

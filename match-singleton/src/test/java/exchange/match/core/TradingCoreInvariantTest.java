@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>a rejected command changes nothing; the same commands on a new core end in the same state.</li>
  * </ul>
  */
-class TradingCoreInvariantTest {
+public class TradingCoreInvariantTest {
     static final int BTC = 0;
     static final int ETH = 1;
     static final int USDT = 2;
@@ -36,17 +35,18 @@ class TradingCoreInvariantTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void moneyIsNeitherMadeNorLost(long seed) {
-        List<Consumer<TradingCore>> commands = commands(seed, 6_000);
+        List<Command> commands = commands(seed, 6_000);
         EventRecorder recorder = new EventRecorder();
         TradingCore core = new TradingCore(recorder);
         Map<String, long[]> projected = new HashMap<>();
         int accepted = 0;
         int trades = 0;
-        for (Consumer<TradingCore> command : commands) {
+        for (Command command : commands) {
             long before = core.stateHash();
-            command.accept(core);
+            ResultCode code = command.applyTo(core);
             List<EngineEvent> events = recorder.drain();
             boolean rejected = events.size() == 1 && events.get(0) instanceof EngineEvent.Rejected;
+            assertEquals(rejected, !code.accepted(), "a command is rejected exactly when its answer says so");
             if (rejected) {
                 assertEquals(before, core.stateHash(), "a rejected command changed the state");
             } else {
@@ -66,8 +66,24 @@ class TradingCoreInvariantTest {
         assertTrue(trades > 300, "the stream trades: " + trades);
         assertTrue(accepted < commands.size() * 0.95, "some commands run out of money: " + accepted + " of " + commands.size());
 
+        // The replay reads the commands back from their journal form, so the codec carries every field.
         TradingCore again = new TradingCore(new EventRecorder());
-        commands.forEach(c -> c.accept(again));
+        for (Command c : commands) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                Command.writeTagged(c, out);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            Command read;
+            try {
+                read = Command.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(c, read, "a command read back from its bytes");
+            read.applyTo(again);
+        }
         assertEquals(core.stateHash(), again.stateHash(), "a replay ends in the same state");
     }
 
@@ -75,7 +91,7 @@ class TradingCoreInvariantTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12, 13})
     void aSnapshotGoesOnAsTheCoreItWasTakenFrom(long seed) throws java.io.IOException {
-        List<Consumer<TradingCore>> commands = commands(seed, 5_000);
+        List<Command> commands = commands(seed, 5_000);
         TradingCore core = new TradingCore(new EventRecorder());
         TradingCore restored = null;
         int cut = commands.size() / 2 + (int) seed;
@@ -88,9 +104,9 @@ class TradingCoreInvariantTest {
                 assertEquals(core.stateHash(), restored.stateHash(), "restored state");
                 assertTrue(core.openOrders() > 0, "the cut holds open orders");
             }
-            commands.get(i).accept(core);
+            commands.get(i).applyTo(core);
             if (restored != null) {
-                commands.get(i).accept(restored);
+                commands.get(i).applyTo(restored);
             }
         }
         assertEquals(core.stateHash(), restored.stateHash(), "state after the rest of the stream");
@@ -118,30 +134,30 @@ class TradingCoreInvariantTest {
     }
 
     /** A seeded stream of commands; each is applied the same way to any core. */
-    static List<Consumer<TradingCore>> commands(long seed, int count) {
+    public static List<Command> commands(long seed, int count) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        List<Consumer<TradingCore>> out = new ArrayList<>();
-        out.add(c -> c.addAsset(BTC));
-        out.add(c -> c.addAsset(ETH));
-        out.add(c -> c.addAsset(USDT));
-        out.add(c -> c.addMarket(0, BTC, USDT, 1_000, 10, 100_000, 200_000, 5_000_000));
-        out.add(c -> c.addMarket(1, ETH, USDT, 100, 1, 0, 750_000, 10_000_000));
-        out.add(c -> c.addMarket(2, ETH, BTC, 100, 3, 2_000_000, 0, 0));
-        out.add(c -> c.setUserFees(3, 0, 0));
+        List<Command> out = new ArrayList<>();
+        out.add(new Command.AddAsset(BTC));
+        out.add(new Command.AddAsset(ETH));
+        out.add(new Command.AddAsset(USDT));
+        out.add(new Command.AddMarket(0, BTC, USDT, 1_000, 10, 100_000, 200_000, 5_000_000));
+        out.add(new Command.AddMarket(1, ETH, USDT, 100, 1, 0, 750_000, 10_000_000));
+        out.add(new Command.AddMarket(2, ETH, BTC, 100, 3, 2_000_000, 0, 0));
+        out.add(new Command.SetUserFees(3, 0, 0));
         // Limits that some orders pass and some do not; user 5 at a level that cannot trade BTC-quoted markets.
-        out.add(c -> c.setLevelLimits(0, USDT, 60_000, 900_000));
-        out.add(c -> c.setLevelLimits(0, BTC, 5_000, 40_000));
-        out.add(c -> c.setLevelLimits(1, USDT, 200_000, 5_000_000));
-        out.add(c -> c.setUserLevel(4, 1));
-        out.add(c -> c.setUserLevel(5, 2));
-        out.add(c -> c.setLevelLimits(2, USDT, 60_000, 900_000));
+        out.add(new Command.SetLevelLimits(0, USDT, 60_000, 900_000));
+        out.add(new Command.SetLevelLimits(0, BTC, 5_000, 40_000));
+        out.add(new Command.SetLevelLimits(1, USDT, 200_000, 5_000_000));
+        out.add(new Command.SetUserLevel(4, 1));
+        out.add(new Command.SetUserLevel(5, 2));
+        out.add(new Command.SetLevelLimits(2, USDT, 60_000, 900_000));
         long[] clock = {1_700_000_000_000L};
         long[] nextId = {1};
         List<Long> withdrawals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             clock[0] += rnd.nextInt(60_000) + (rnd.nextInt(500) == 0 ? 86_400_000L : 0);
             long time = clock[0];
-            out.add(c -> c.setTime(time));
+            out.add(new Command.SetTime(time));
             long user = 1 + rnd.nextInt(8);
             int market = rnd.nextInt(3);
             double p = rnd.nextDouble();
@@ -149,33 +165,27 @@ class TradingCoreInvariantTest {
             if (p < 0.06) {
                 int asset = rnd.nextInt(3);
                 long amount = 1 + rnd.nextLong(asset == USDT ? 2_000_000 : 20_000);
-                out.add(c -> c.deposit(user, asset, amount, id));
+                out.add(new Command.Deposit(user, asset, amount, id));
             } else if (p < 0.08) {
                 int asset = rnd.nextInt(3);
                 long amount = 1 + rnd.nextLong(30_000);
-                out.add(c -> c.freezeWithdrawal(id, user, asset, amount));
+                out.add(new Command.FreezeWithdrawal(id, user, asset, amount));
                 withdrawals.add(id);
             } else if (p < 0.10 && !withdrawals.isEmpty()) {
                 long w = withdrawals.get(rnd.nextInt(withdrawals.size()));
                 boolean complete = rnd.nextBoolean();
-                out.add(c -> {
-                    if (complete) {
-                        c.completeWithdrawal(w);
-                    } else {
-                        c.releaseWithdrawal(w);
-                    }
-                });
+                out.add(complete ? new Command.CompleteWithdrawal(w) : new Command.ReleaseWithdrawal(w));
             } else if (p < 0.11) {
                 int asset = rnd.nextInt(3);
                 long delta = rnd.nextLong(-5_000, 5_000);
-                out.add(c -> c.adjust(user, asset, delta, id));
+                out.add(new Command.Adjust(user, asset, delta, id));
             } else if (p < 0.28) {
                 long target = id - 1 - rnd.nextInt(60);
-                out.add(c -> c.cancel(target, user));
+                out.add(new Command.Cancel(target, user));
             } else if (p < 0.36) {
                 long target = id - 1 - rnd.nextInt(60);
                 long price = 90 + rnd.nextInt(25);
-                out.add(c -> c.move(target, user, price));
+                out.add(new Command.Move(target, user, price));
             } else {
                 Side side = rnd.nextBoolean() ? Side.BUY : Side.SELL;
                 double k = rnd.nextDouble();
@@ -193,7 +203,7 @@ class TradingCoreInvariantTest {
                 Side s = side;
                 // Some orders name themselves; a few reuse a name (a retry) and must be refused.
                 String clientId = rnd.nextInt(3) == 0 ? "c" + (rnd.nextInt(10) == 0 ? id - 1 - rnd.nextInt(30) : id) : null;
-                out.add(c -> c.place(id, user, market, s, type, tif, price, reserve, lots, budget, stp, clientId));
+                out.add(new Command.Place(id, user, market, s, type, tif, price, reserve, lots, budget, stp, clientId));
             }
         }
         return out;

@@ -1,0 +1,10 @@
+package exchange.match.journal;
+
+import exchange.match.core.Command;
+import exchange.match.core.EngineEvent;
+import exchange.match.core.ResultCode;
+import java.util.List;
+
+/** What one journaled command did: its number in the engine's order, its answer and its events. */
+public record Outcome(long sequence, Command command, ResultCode code, List<EngineEvent> events) {
+}
