@@ -16,6 +16,11 @@ public final class Broker {
     static final String[] TOPICS = {"user-events", "trade-events", "wallet-events", "match-events",
             "finance-events", "system-events"};
     static final int QUEUES_PER_TOPIC = 4;
+    /**
+     * The engine's journal and the one its integration test writes: one queue each, since a
+     * journal's order is its meaning (one writer, one ordered log).
+     */
+    static final String[] JOURNALS = {"engine-journal", "engine-journal-it"};
 
     private Broker() {
     }
@@ -59,6 +64,10 @@ public final class Broker {
             TopicConfig config = new TopicConfig(topic, QUEUES_PER_TOPIC, QUEUES_PER_TOPIC,
                     PermName.PERM_READ | PermName.PERM_WRITE);
             controller.getTopicConfigManager().updateTopicConfig(config);
+        }
+        for (String topic : JOURNALS) {
+            controller.getTopicConfigManager().updateTopicConfig(new TopicConfig(topic, 1, 1,
+                    PermName.PERM_READ | PermName.PERM_WRITE));
         }
         controller.registerBrokerAll(true, false, true);
         Ready.mark(work, "broker");

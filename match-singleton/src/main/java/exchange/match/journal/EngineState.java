@@ -39,8 +39,13 @@ public final class EngineState {
     }
 
     public static EngineState empty() {
+        return empty(0);
+    }
+
+    /** An empty engine whose journal starts at {@code position} (a log that held another run before). */
+    public static EngineState empty(long position) {
         EventRecorder recorder = new EventRecorder();
-        return new EngineState(new TradingCore(recorder), recorder, 0, 0);
+        return new EngineState(new TradingCore(recorder), recorder, 0, position);
     }
 
     /** A state read back from {@link #snapshot()}'s bytes. */

@@ -60,6 +60,7 @@ public final class Sequencer implements Runnable {
     private volatile boolean running = true;
     private long nextOrderId;
     private long lastTime;
+    private volatile long unconfirmedAppends;
     private long snapshotSequence;
     private long lastSnapshotAt;
 
@@ -178,10 +179,15 @@ public final class Sequencer implements Runnable {
             try {
                 return journal.append(entry);
             } catch (Journal.JournalException e) {
+                unconfirmedAppends++;
                 if (!running) {
                     throw new InterruptedException("stopped while the journal did not confirm a batch");
                 }
-                LOG.log(Level.WARNING, "journal did not confirm a batch; retrying in " + wait + " ms", e);
+                if (wait == 10) {
+                    LOG.log(Level.WARNING, "journal did not confirm a batch; retrying until it does", e);
+                } else {
+                    LOG.warning("journal still does not confirm the batch (" + e.getMessage() + "); retrying in " + wait + " ms");
+                }
                 Thread.sleep(wait);
                 wait = Math.min(wait * 2, 1000);
             }
@@ -205,6 +211,11 @@ public final class Sequencer implements Runnable {
     private static Command.Place withId(Command.Place p, long orderId) {
         return new Command.Place(orderId, p.userId(), p.market(), p.side(), p.type(), p.tif(), p.price(), p.reserve(),
                 p.lots(), p.budget(), p.stp(), p.clientOrderId());
+    }
+
+    /** Appends the journal did not confirm since the start (each retried): a broker in trouble. */
+    public long unconfirmedAppends() {
+        return unconfirmedAppends;
     }
 
     /** The engine's state; only for the thread that runs it, or after it stopped. */
