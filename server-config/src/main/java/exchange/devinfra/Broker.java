@@ -17,10 +17,10 @@ public final class Broker {
             "finance-events", "system-events"};
     static final int QUEUES_PER_TOPIC = 4;
     /**
-     * The engine's journal and the one its integration test writes: one queue each, since a
-     * journal's order is its meaning (one writer, one ordered log).
+     * The engine's journal, the one its integration test writes, and the engine's results: one
+     * queue each, since their order is their meaning (one writer, one ordered log).
      */
-    static final String[] JOURNALS = {"engine-journal", "engine-journal-it"};
+    static final String[] JOURNALS = {"engine-journal", "engine-journal-it", "engine-events"};
 
     private Broker() {
     }

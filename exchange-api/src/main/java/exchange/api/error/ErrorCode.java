@@ -50,6 +50,7 @@ public enum ErrorCode {
     WITHDRAWAL_LIMIT_EXCEEDED(400, "This withdrawal would pass the daily limit of your KYC level."),
     EXCHANGE_READ_ONLY(503, "The exchange is read-only for maintenance: no new orders or withdrawals; cancels work."),
     BROKER_UNAVAILABLE(503, "The message broker did not answer; try again."),
+    ENGINE_UNAVAILABLE(503, "The matching engine did not answer in time; retry with the same clientOrderId."),
     ALREADY_REPLAYED(409, "This dead letter was replayed already."),
     WALLET_FROZEN(403, "This wallet is frozen by an operator: no withdrawals."),
     FOUR_EYES_REQUIRED(409, "This needs the approval of a second, different operator who existed before it was asked for."),

@@ -35,14 +35,16 @@ public sealed interface Command {
                     SelfTradePrevention.values()[in.readUnsignedByte()], in.readBoolean() ? in.readUTF() : null);
             case Cancel.TAG -> new Cancel(in.readLong(), in.readLong());
             case Move.TAG -> new Move(in.readLong(), in.readLong(), in.readLong());
+            case ReserveOrderIds.TAG -> new ReserveOrderIds(in.readLong());
             case Deposit.TAG -> new Deposit(in.readLong(), in.readInt(), in.readLong(), in.readLong());
             case Adjust.TAG -> new Adjust(in.readLong(), in.readInt(), in.readLong(), in.readLong());
             case FreezeWithdrawal.TAG -> new FreezeWithdrawal(in.readLong(), in.readLong(), in.readInt(), in.readLong());
             case ReleaseWithdrawal.TAG -> new ReleaseWithdrawal(in.readLong());
             case CompleteWithdrawal.TAG -> new CompleteWithdrawal(in.readLong());
-            case AddAsset.TAG -> new AddAsset(in.readInt());
+            case AddAsset.TAG -> new AddAsset(in.readInt(), in.readUTF(), in.readUnsignedByte());
             case AddMarket.TAG -> new AddMarket(in.readInt(), in.readInt(), in.readInt(), in.readLong(), in.readLong(),
-                    in.readLong(), in.readLong(), in.readLong());
+                    in.readLong(), in.readLong(), in.readLong(), in.readUTF(), new java.math.BigDecimal(in.readUTF()),
+                    new java.math.BigDecimal(in.readUTF()));
             case HaltMarket.TAG -> new HaltMarket(in.readInt(), in.readBoolean());
             case SetMarketFees.TAG -> new SetMarketFees(in.readInt(), in.readLong(), in.readLong());
             case SetUserFees.TAG -> new SetUserFees(in.readLong(), in.readLong(), in.readLong());
@@ -142,6 +144,23 @@ public sealed interface Command {
         }
     }
 
+    /** Order ids up to {@code upTo} were used before this journal began (orders of an earlier engine). */
+    record ReserveOrderIds(long upTo) implements Command {
+        static final int TAG = 5;
+
+        public ResultCode applyTo(TradingCore core) {
+            return core.reserveOrderIds(upTo);
+        }
+
+        public int tag() {
+            return TAG;
+        }
+
+        public void write(DataOutput out) throws IOException {
+            out.writeLong(upTo);
+        }
+    }
+
     record Deposit(long userId, int asset, long amount, long ref) implements Command {
         static final int TAG = 10;
 
@@ -231,8 +250,18 @@ public sealed interface Command {
         }
     }
 
-    record AddAsset(int asset) implements Command {
+    /**
+     * A new asset: its id in the core, its code and how many decimals the engine keeps of it (one
+     * unit is 10^-scale of a coin). The code and scale ride in the journal so that it describes
+     * itself: a replay needs no database to name what it rebuilds.
+     */
+    record AddAsset(int asset, String code, int scale) implements Command {
         static final int TAG = 20;
+
+        /** An asset known by its id only (the core's own tests and benches). */
+        public AddAsset(int asset) {
+            this(asset, "A" + asset, 0);
+        }
 
         public ResultCode applyTo(TradingCore core) {
             return core.addAsset(asset);
@@ -244,12 +273,23 @@ public sealed interface Command {
 
         public void write(DataOutput out) throws IOException {
             out.writeInt(asset);
+            out.writeUTF(code);
+            out.writeByte(scale);
         }
     }
 
+    /** A new market; its symbol, price tick and quantity step (decimals) ride along, as an asset's code. */
     record AddMarket(int market, int base, int quote, long baseUnitsPerLot, long quoteUnitsPerTickLot, long makerRate,
-                     long takerRate, long marketBuyMargin) implements Command {
+                     long takerRate, long marketBuyMargin, String symbol, java.math.BigDecimal tick,
+                     java.math.BigDecimal step) implements Command {
         static final int TAG = 21;
+
+        /** A market known by its id only (the core's own tests and benches). */
+        public AddMarket(int market, int base, int quote, long baseUnitsPerLot, long quoteUnitsPerTickLot, long makerRate,
+                         long takerRate, long marketBuyMargin) {
+            this(market, base, quote, baseUnitsPerLot, quoteUnitsPerTickLot, makerRate, takerRate, marketBuyMargin,
+                    "M" + market, java.math.BigDecimal.ONE, java.math.BigDecimal.ONE);
+        }
 
         public ResultCode applyTo(TradingCore core) {
             return core.addMarket(market, base, quote, baseUnitsPerLot, quoteUnitsPerTickLot, makerRate, takerRate,
@@ -269,6 +309,9 @@ public sealed interface Command {
             out.writeLong(makerRate);
             out.writeLong(takerRate);
             out.writeLong(marketBuyMargin);
+            out.writeUTF(symbol);
+            out.writeUTF(tick.toPlainString());
+            out.writeUTF(step.toPlainString());
         }
     }
 

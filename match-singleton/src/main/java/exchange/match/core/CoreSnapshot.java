@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
  */
 public final class CoreSnapshot {
     /** Bumped when the layout changes; a snapshot of another format is not read (the journal is replayed instead). */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     private CoreSnapshot() {
     }
@@ -65,6 +65,12 @@ public final class CoreSnapshot {
                     throw new UncheckedIOException(e);
                 }
             });
+            for (var ids : core.appliedIds()) {
+                out.writeInt(ids.size());
+                for (long id : ids.toSortedArray()) {
+                    out.writeLong(id);
+                }
+            }
             out.writeInt(core.levelLimits().size());
             core.levelLimits().forEachKeyValue((key, v) -> {
                 try {
@@ -109,6 +115,7 @@ public final class CoreSnapshot {
         out.writeLong(m.marketBuyMargin);
         out.writeBoolean(m.halted);
         out.writeLong(m.lastTradeId);
+        out.writeLong(m.commands);
         out.writeInt(m.book.restingOrders());
         try {
             m.book.forEachResting((id, userId, side, price, remaining, stp) -> {
@@ -185,6 +192,11 @@ public final class CoreSnapshot {
             long amount = in.readLong();
             core.restoreWithdrawal(id, userId, asset, amount);
         }
+        for (var ids : core.appliedIds()) {
+            for (int n = in.readInt(); n > 0; n--) {
+                ids.add(in.readLong());
+            }
+        }
         for (int n = in.readInt(); n > 0; n--) {
             long key = in.readLong();
             core.levelLimits().put(key, new long[] {in.readLong(), in.readLong()});
@@ -209,6 +221,7 @@ public final class CoreSnapshot {
             Market m = core.marketsDefined()[id];
             m.halted = in.readBoolean();
             m.lastTradeId = in.readLong();
+            m.commands = in.readLong();
             readOrders(core, m, in);
         }
         return core;

@@ -20,6 +20,8 @@ final class Market {
     final OrderBook book = new OrderBook();
     boolean halted;
     long lastTradeId;
+    /** Commands that reached this market's book: the market data's own sequence (depth updates follow it without gaps). */
+    long commands;
 
     Market(int id, int base, int quote, long baseUnitsPerLot, long quoteUnitsPerTickLot, long makerRate,
            long takerRate, long marketBuyMargin) {

@@ -31,6 +31,9 @@ public enum ResultCode {
 
     DUPLICATE_WITHDRAWAL(401),
     UNKNOWN_WITHDRAWAL(402),
+    /** The deposit was credited before: the wallet asked again. */
+    DUPLICATE_DEPOSIT(403),
+    DUPLICATE_ADJUSTMENT(404),
 
     ENGINE_ERROR(901);
 

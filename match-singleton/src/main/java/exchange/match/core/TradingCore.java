@@ -41,6 +41,17 @@ public final class TradingCore {
     private final LongObjectHashMap<Account> accounts = new LongObjectHashMap<>(1 << 12);
     private final LongObjectHashMap<OpenOrder> orders = new LongObjectHashMap<>(1 << 14);
     private final Map<Long, WithdrawalHold> withdrawals = new HashMap<>();
+    /**
+     * The business ids of every deposit, adjustment and withdrawal ever applied: the wallet may ask
+     * twice (its transaction rolled back after the engine answered, or a retry after a timeout), and
+     * the second time must change nothing. Kept whole, not windowed: these are few beside orders.
+     */
+    private final org.eclipse.collections.impl.set.mutable.primitive.LongHashSet depositIds =
+            new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
+    private final org.eclipse.collections.impl.set.mutable.primitive.LongHashSet adjustmentIds =
+            new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
+    private final org.eclipse.collections.impl.set.mutable.primitive.LongHashSet withdrawalIds =
+            new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet();
     private Market[] markets = new Market[8];
     private long[] supply = new long[8];
     private boolean[] assets = new boolean[8];
@@ -200,9 +211,13 @@ public final class TradingCore {
         if (bad != null) {
             return reject(ref, userId, bad);
         }
+        if (depositIds.contains(ref)) {
+            return reject(ref, userId, ResultCode.DUPLICATE_DEPOSIT);
+        }
         if (amount > MAX_SUPPLY - supply[asset]) {
             return reject(ref, userId, ResultCode.SUPPLY_LIMIT);
         }
+        depositIds.add(ref);
         supply[asset] += amount;
         Account a = account(userId);
         a.ensure(asset);
@@ -220,6 +235,9 @@ public final class TradingCore {
         if (bad != null) {
             return reject(ref, userId, bad);
         }
+        if (adjustmentIds.contains(ref)) {
+            return reject(ref, userId, ResultCode.DUPLICATE_ADJUSTMENT);
+        }
         if (delta > 0 && delta > MAX_SUPPLY - supply[asset]) {
             return reject(ref, userId, ResultCode.SUPPLY_LIMIT);
         }
@@ -230,6 +248,7 @@ public final class TradingCore {
         if (a == null) {
             a = account(userId);
         }
+        adjustmentIds.add(ref);
         a.ensure(asset);
         a.available[asset] += delta;
         supply[asset] += delta;
@@ -243,7 +262,7 @@ public final class TradingCore {
         if (bad != null) {
             return reject(withdrawalId, userId, bad);
         }
-        if (withdrawals.containsKey(withdrawalId)) {
+        if (withdrawalIds.contains(withdrawalId)) {
             return reject(withdrawalId, userId, ResultCode.DUPLICATE_WITHDRAWAL);
         }
         Account a = accounts.get(userId);
@@ -252,6 +271,7 @@ public final class TradingCore {
         }
         a.available[asset] -= amount;
         a.frozen[asset] += amount;
+        withdrawalIds.add(withdrawalId);
         withdrawals.put(withdrawalId, new WithdrawalHold(userId, asset, amount));
         out.balanceChanged(userId, asset, -amount, amount, BalanceCause.WITHDRAWAL_FREEZE, withdrawalId);
         return ResultCode.ACCEPTED;
@@ -472,6 +492,7 @@ public final class TradingCore {
         OpenOrder taker;
 
         void run(Market m, OpenOrder taker) {
+            m.commands++;
             this.market = m;
             this.taker = taker;
         }
@@ -603,6 +624,36 @@ public final class TradingCore {
     }
 
     /** The newest order id the core has seen: the sequencer numbers new orders after it. */
+    /**
+     * Order ids up to {@code upTo} are taken (by orders placed before the journal began): new orders
+     * are numbered above them.
+     */
+    public ResultCode reserveOrderIds(long upTo) {
+        if (upTo < 0) {
+            return reject(0, 0, ResultCode.OUT_OF_RANGE);
+        }
+        lastOrderId = Math.max(lastOrderId, upTo);
+        return ResultCode.ACCEPTED;
+    }
+
+    /** The market's status and fee rates as {halted ? 1 : 0, maker, taker}; null for an unknown market. */
+    public long[] marketTerms(int marketId) {
+        Market m = market(marketId);
+        return m == null ? null : new long[] {m.halted ? 1 : 0, m.makerRate, m.takerRate};
+    }
+
+    /** How many commands have reached the market's book; 0 for an unknown market. */
+    public long marketSequence(int marketId) {
+        Market m = market(marketId);
+        return m == null ? 0 : m.commands;
+    }
+
+    /** The market's last trade id (trades are numbered per market from 1). */
+    public long lastTradeId(int marketId) {
+        Market m = market(marketId);
+        return m == null ? 0 : m.lastTradeId;
+    }
+
     public long lastOrderId() {
         return lastOrderId;
     }
@@ -690,6 +741,7 @@ public final class TradingCore {
                 h = h * 1_000_003L + m.id;
                 h = h * 1_000_003L + m.book.stateHash();
                 h = h * 1_000_003L + m.lastTradeId;
+                h = h * 1_000_003L + m.commands;
             }
         }
         for (int i = 0; i < assets.length; i++) {
@@ -709,6 +761,9 @@ public final class TradingCore {
         orders.forEachValue(o -> sum[0] += mix(o.id, o.reserve, o.held, o.side.ordinal())
                 + mix(o.executed, o.quoteFilled, o.createdAt, java.util.Objects.hashCode(o.clientOrderId)));
         withdrawals.forEach((id, w) -> sum[0] += mix(id, w.userId, w.asset, w.amount));
+        depositIds.forEach(id -> sum[0] += mix(id, 1, 2, 3));
+        adjustmentIds.forEach(id -> sum[0] += mix(id, 4, 5, 6));
+        withdrawalIds.forEach(id -> sum[0] += mix(id, 7, 8, 9));
         return h * 1_000_003L + sum[0];
     }
 
@@ -762,6 +817,11 @@ public final class TradingCore {
     void restoreCounters(long now, long lastOrderId) {
         this.now = now;
         this.lastOrderId = lastOrderId;
+    }
+
+    /** Deposit, adjustment and withdrawal ids ever applied, for the snapshot. */
+    org.eclipse.collections.impl.set.mutable.primitive.LongHashSet[] appliedIds() {
+        return new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet[] {depositIds, adjustmentIds, withdrawalIds};
     }
 
     LongObjectHashMap<long[]> levelLimits() {

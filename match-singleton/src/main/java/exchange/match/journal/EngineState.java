@@ -27,12 +27,14 @@ import java.util.zip.InflaterInputStream;
 public final class EngineState {
     private final TradingCore core;
     private final EventRecorder recorder;
+    private final Directory directory;
     private long sequence;
     private long position;
     private long epoch;
 
-    private EngineState(TradingCore core, EventRecorder recorder, long sequence, long position) {
+    private EngineState(TradingCore core, EventRecorder recorder, Directory directory, long sequence, long position) {
         this.core = core;
+        this.directory = directory;
         this.recorder = recorder;
         this.sequence = sequence;
         this.position = position;
@@ -45,7 +47,7 @@ public final class EngineState {
     /** An empty engine whose journal starts at {@code position} (a log that held another run before). */
     public static EngineState empty(long position) {
         EventRecorder recorder = new EventRecorder();
-        return new EngineState(new TradingCore(recorder), recorder, 0, position);
+        return new EngineState(new TradingCore(recorder), recorder, new Directory(), 0, position);
     }
 
     /** A state read back from {@link #snapshot()}'s bytes. */
@@ -54,7 +56,9 @@ public final class EngineState {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(
                 new InflaterInputStream(new ByteArrayInputStream(snapshot)), 1 << 16))) {
             long epoch = in.readLong();
-            EngineState state = new EngineState(CoreSnapshot.read(in, recorder), recorder, sequence, position);
+            Directory directory = new Directory();
+            directory.read(in);
+            EngineState state = new EngineState(CoreSnapshot.read(in, recorder), recorder, directory, sequence, position);
             state.epoch = epoch;
             return state;
         }
@@ -65,6 +69,7 @@ public final class EngineState {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(bytes), 1 << 16))) {
             out.writeLong(epoch);
+            directory.write(out);
             CoreSnapshot.write(core, out);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
@@ -95,13 +100,21 @@ public final class EngineState {
                 // Deterministic like every other answer: the same command fails the same way on replay.
                 code = ResultCode.ENGINE_ERROR;
             }
-            outcomes.add(new Outcome(sequence++, command, code, recorder.drain()));
+            if (code.accepted() && (command instanceof Command.AddAsset || command instanceof Command.AddMarket)) {
+                directory.record(command);
+            }
+            outcomes.add(new Outcome(sequence++, core.now(), command, code, recorder.drain()));
         }
         return outcomes;
     }
 
     public TradingCore core() {
         return core;
+    }
+
+    /** The names of the core's assets and markets; changes only on the engine's thread. */
+    public Directory directory() {
+        return directory;
     }
 
     /** The sequence the next command will take. */

@@ -1,6 +1,7 @@
 package exchange.match.journal;
 
 import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
  * Rebuilds the engine from a snapshot (or from nothing) and the journal after it: what a start, a
@@ -8,6 +9,8 @@ import java.io.IOException;
  * projection that missed the end of the last run gets it now (and skips what it already has).
  */
 public final class Replay {
+    private static final Logger LOG = Logger.getLogger(Replay.class.getName());
+
     /** The journal does not hold the entry the snapshot was taken after: it is not that journal. */
     public static final class JournalReplaced extends IOException {
         JournalReplaced(String message) {
@@ -40,7 +43,15 @@ public final class Replay {
             throws Journal.JournalException {
         long[] counted = {0};
         journal.read(state.position(), Math.max(0, untilPosition - state.position()), (at, entry) -> {
-            CommandBatch batch = CommandBatch.decode(entry);
+            CommandBatch batch;
+            try {
+                batch = CommandBatch.decode(entry);
+            } catch (IOException notABatch) {
+                // Only the engine writes the journal; anything else there (a stray producer, a damaged
+                // entry) is skipped, loudly, rather than stopping every start at the same place.
+                LOG.severe("journal entry " + at + " is not a command batch and is skipped: " + notABatch.getMessage());
+                return;
+            }
             var outcomes = state.apply(at, batch);
             if (outcomes != null) {
                 counted[0]++;

@@ -66,6 +66,16 @@ public final class Sequencer implements Runnable {
 
     public Sequencer(EngineState state, Journal journal, EventSink sink, LongSupplier clock, long epoch,
                      SnapshotWriter snapshots, long snapshotEveryMillis) {
+        this(state, journal, sink, clock, epoch, snapshots, snapshotEveryMillis, state.sequence());
+    }
+
+    /**
+     * @param snapshotAt the sequence of the snapshot the state was restored from (0: none): a state
+     *                   that replayed entries after it is snapshotted again soon, not only after
+     *                   the next command
+     */
+    public Sequencer(EngineState state, Journal journal, EventSink sink, LongSupplier clock, long epoch,
+                     SnapshotWriter snapshots, long snapshotEveryMillis, long snapshotAt) {
         this.state = state;
         this.journal = journal;
         this.sink = sink;
@@ -75,7 +85,7 @@ public final class Sequencer implements Runnable {
         this.snapshotEveryMillis = snapshotEveryMillis;
         this.nextOrderId = state.core().lastOrderId() + 1;
         this.lastTime = state.core().now();
-        this.snapshotSequence = state.sequence();
+        this.snapshotSequence = snapshotAt;
         this.lastSnapshotAt = clock.getAsLong();
     }
 

@@ -236,6 +236,20 @@ class TradingCoreTest {
         assertEquals(ResultCode.ACCEPTED, core.freezeWithdrawal(6, 1, BTC, 40));
         assertEquals(ResultCode.ACCEPTED, core.releaseWithdrawal(6));
         assertEquals(40, core.available(1, BTC));
+        assertEquals(ResultCode.DUPLICATE_WITHDRAWAL, core.freezeWithdrawal(6, 1, BTC, 40), "an ended withdrawal is not frozen again");
+        assertEquals(40, core.available(1, BTC));
+    }
+
+    /** The wallet may ask twice (a rolled-back transaction, a retry): a deposit or adjustment counts once. */
+    @Test
+    void aDepositOrAdjustmentIsAppliedOncePerBusinessId() {
+        assertEquals(ResultCode.ACCEPTED, core.deposit(1, BTC, 100, 77));
+        assertEquals(ResultCode.DUPLICATE_DEPOSIT, core.deposit(1, BTC, 100, 77));
+        assertEquals(ResultCode.DUPLICATE_DEPOSIT, core.deposit(2, BTC, 5, 77), "the id, not the user, decides");
+        assertEquals(ResultCode.ACCEPTED, core.adjust(1, BTC, -30, 77), "adjustments are their own ids");
+        assertEquals(ResultCode.DUPLICATE_ADJUSTMENT, core.adjust(1, BTC, -30, 77));
+        assertEquals(70, core.available(1, BTC));
+        assertEquals(70, core.supply(BTC));
     }
 
     /** Money commands: what each answers, and the supply bound that keeps every sum inside a long. */

@@ -197,6 +197,17 @@ class SequencerTest {
     }
 
     @Test
+    void anEntryThatIsNotABatchIsSkippedAndTheRestApplies() throws Exception {
+        journal.append(new CommandBatch(1, 0, List.of(new Command.AddAsset(0))).encode());
+        journal.append("not a batch".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        journal.append(new CommandBatch(1, 1, List.of(new Command.AddAsset(1))).encode());
+        EngineState state = EngineState.empty();
+        assertEquals(2, Replay.toEnd(state, journal, EventSink.NONE, Long.MAX_VALUE));
+        assertEquals(2, state.sequence());
+        assertEquals(3, state.position());
+    }
+
+    @Test
     void anEntryOfADeposedLeaderDoesNotCount() throws Exception {
         journal.append(new CommandBatch(2, 0, List.of(new Command.AddAsset(0))).encode());
         journal.append(new CommandBatch(1, 1, List.of(new Command.AddAsset(1))).encode());

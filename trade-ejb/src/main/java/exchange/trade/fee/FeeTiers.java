@@ -1,35 +1,33 @@
 package exchange.trade.fee;
 
+import exchange.api.engine.EngineGateway;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.trade.FeeSchedule;
-import exchange.trade.market.Symbol;
-import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The fee tiers and who is in which; settlement asks it each side's rate. */
+/**
+ * The fee tiers and who is in which. The matching engine charges the fees: every change of a
+ * user's rates (an assignment, or a change of the user's tier) is sent to it as it is made, so a
+ * refusal of the engine rolls the change back here.
+ */
 @Stateless
 @LocalBean
 public class FeeTiers implements FeeSchedule {
     private static final Pattern NAME = Pattern.compile("[A-Z0-9_]{2,32}");
     private static final BigDecimal MAX_FEE = new BigDecimal("0.1");
 
-    private static final Object TIER_OF_USER = FeeTiers.class.getName() + ".tierOfUser";
-
     @PersistenceContext(unitName = "trade")
     private EntityManager em;
-    @Resource
-    private TransactionSynchronizationRegistry transaction;
+    @EJB
+    private EngineGateway engine;
 
     @Override
     public List<FeeTier> tiers() {
@@ -49,6 +47,11 @@ public class FeeTiers implements FeeSchedule {
             em.persist(new FeeTierRow(tier.tier(), tier.makerFee(), tier.takerFee()));
         } else {
             row.set(tier.makerFee(), tier.takerFee());
+            List<Long> members = em.createQuery("SELECT u.userId FROM UserFeeTier u WHERE u.tier = :t", Long.class)
+                    .setParameter("t", tier.tier()).getResultList();
+            for (long member : members) {
+                engine.setUserFees(member, tier.makerFee(), tier.takerFee());
+            }
         }
         return tier;
     }
@@ -60,9 +63,11 @@ public class FeeTiers implements FeeSchedule {
             if (current != null) {
                 em.remove(current);
             }
+            engine.setUserFees(userId, null, null);
             return;
         }
-        if (em.find(FeeTierRow.class, tier) == null) {
+        FeeTierRow row = em.find(FeeTierRow.class, tier);
+        if (row == null) {
             throw new BusinessException(ErrorCode.NOT_FOUND, "No fee tier " + tier + ".");
         }
         if (current == null) {
@@ -70,28 +75,7 @@ public class FeeTiers implements FeeSchedule {
         } else {
             current.setTier(tier);
         }
-    }
-
-    /**
-     * The rate the user pays on the symbol as maker or taker. A user in no tier is the common case,
-     * and the persistence context does not remember that a row was missing, so the answer is kept
-     * for the rest of the transaction: settlement asks twice per trade, many trades per transaction.
-     */
-    public BigDecimal rate(long userId, Symbol symbol, boolean maker) {
-        @SuppressWarnings("unchecked")
-        Map<Long, Optional<FeeTierRow>> known = (Map<Long, Optional<FeeTierRow>>) transaction.getResource(TIER_OF_USER);
-        if (known == null) {
-            known = new HashMap<>();
-            transaction.putResource(TIER_OF_USER, known);
-        }
-        FeeTierRow tier = known.computeIfAbsent(userId, id -> {
-            UserFeeTier member = em.find(UserFeeTier.class, id);
-            return Optional.ofNullable(member == null ? null : em.find(FeeTierRow.class, member.tier()));
-        }).orElse(null);
-        if (tier == null) {
-            return maker ? symbol.makerFee() : symbol.takerFee();
-        }
-        return maker ? tier.makerFee() : tier.takerFee();
+        engine.setUserFees(userId, row.makerFee(), row.takerFee());
     }
 
     /** A fee rate is between 0 and 10 %: the one check for symbols' and tiers' rates. */

@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Reads market data from the trades and candles settlement keeps, through the Redis cache. */
+/** Reads market data from the trades and candles the engine projection keeps, through the Redis cache. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class MarketDataBean implements MarketData {

@@ -1,6 +1,5 @@
 package exchange.trade.marketdata;
 
-import exchange.api.event.MatchOutcome;
 import exchange.api.trade.KlineInterval;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -13,26 +12,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Folds settled fills into the symbol's candles inside the settlement's transaction: a result is
- * settled once, so its volume is counted once. Settlement hands over all fills of its transaction
- * at once (several engine results), and each period gets one upsert per candle those fills touch
- * rather than one per result: with six periods that was six statements per result.
- * Settlement of a symbol runs in its queue's order, so candle rows see trades in trade order.
+ * Folds projected trades into the symbol's candles inside the projection's transaction: an engine
+ * journal entry is projected once, so its volume is counted once. The projection hands over all
+ * trades of its transaction at once (several journal entries), and each period gets one upsert per
+ * candle those trades touch rather than one per entry: with six periods that was six statements
+ * per entry. The journal is projected in its order, so candle rows see trades in trade order.
  */
 @Stateless
 public class RecordCandles {
     @PersistenceContext(unitName = "trade")
     private EntityManager em;
 
-    /** Fills as matched at one instant (one engine result). */
-    public record TimedFills(Instant time, List<MatchOutcome.Fill> fills) {
+    /** One trade: the symbol's trade id, its price, base quantity and quote amount. */
+    public record Fill(long tradeId, BigDecimal price, BigDecimal quantity, BigDecimal quote) {
+    }
+
+    /** Trades as matched at one instant (one engine journal entry). */
+    public record TimedFills(Instant time, List<Fill> fills) {
     }
 
     public void record(String symbol, List<TimedFills> results) {
         for (KlineInterval interval : KlineInterval.values()) {
             Map<Instant, Candle> candles = new LinkedHashMap<>();
             for (TimedFills result : results) {
-                for (MatchOutcome.Fill fill : result.fills()) {
+                for (Fill fill : result.fills()) {
                     candles.computeIfAbsent(interval.openOf(result.time()), t -> new Candle()).add(fill);
                 }
             }
@@ -69,7 +72,7 @@ public class RecordCandles {
         long firstTradeId;
         long lastTradeId;
 
-        void add(MatchOutcome.Fill f) {
+        void add(Fill f) {
             if (trades == 0) {
                 open = f.price();
                 high = f.price();
@@ -80,7 +83,7 @@ public class RecordCandles {
             low = low.min(f.price());
             close = f.price();
             volume = volume.add(f.quantity());
-            quoteVolume = quoteVolume.add(f.price().multiply(f.quantity()));
+            quoteVolume = quoteVolume.add(f.quote());
             trades++;
             lastTradeId = f.tradeId();
         }

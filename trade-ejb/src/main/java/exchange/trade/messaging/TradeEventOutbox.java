@@ -12,7 +12,7 @@ import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** The trade service's outbox onto {@code trade-events}: engine commands and order events, keyed by symbol. */
+/** The trade service's outbox onto {@code trade-events}: order and trade events, keyed by symbol. */
 @Singleton
 @Startup
 @DependsOn("TradeSchema")

@@ -1,36 +1,43 @@
 package exchange.trade.order;
 
+import exchange.api.engine.EngineGateway;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
-import exchange.api.event.OrderCancelRequested;
 import exchange.api.trade.OrderView;
-import exchange.trade.messaging.TradeEventOutbox;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
- * A cancel is a command for the engine, not a status change here: only the engine knows whether
- * the order is still on the book. The order turns CANCELED, and its funds are released, when the
- * engine's answer is settled. Allowed on halted symbols.
+ * A cancel is the engine's command: only the engine knows whether the order is still on the book.
+ * It answers once the order left the book and its funds were released; the answer here is the
+ * order's row once the projection has applied it. Allowed on halted symbols.
  */
 @Stateless
 public class CancelOrder {
-    @PersistenceContext(unitName = "trade")
-    private EntityManager em;
     @EJB
-    private TradeEventOutbox events;
+    private EngineGateway engine;
+    @EJB
+    private OrderRows rows;
 
     public OrderView cancel(long userId, long orderId) {
-        Order order = em.find(Order.class, orderId);
-        if (order == null || order.userId() != userId) {
-            throw new BusinessException(ErrorCode.NOT_FOUND, "No such order.");
+        try {
+            engine.cancel(userId, orderId);
+        } catch (BusinessException e) {
+            if (e.code() != ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            // Not open in the engine: an order of this user that ended, or none. Wait for the
+            // projection, so that an order placed (and ended) just now has its row.
+            engine.awaitProjected(userId);
+            OrderView order = rows.byId(userId, orderId)
+                    .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No such order."));
+            if (!OrderRows.open(order)) {
+                throw new BusinessException(ErrorCode.ORDER_NOT_OPEN);
+            }
+            throw new BusinessException(ErrorCode.NOT_FOUND, "The matching engine holds no such open order.");
         }
-        if (!order.isOpen()) {
-            throw new BusinessException(ErrorCode.ORDER_NOT_OPEN);
-        }
-        events.publish(new OrderCancelRequested(orderId, userId, order.symbol()));
-        return order.view();
+        engine.awaitProjected(userId);
+        return rows.byId(userId, orderId).orElseThrow(() -> new BusinessException(ErrorCode.ENGINE_UNAVAILABLE,
+                "The order was canceled but its record is not updated yet."));
     }
 }

@@ -12,10 +12,9 @@ import java.math.RoundingMode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Prices a MARKET buy by quantity: walks the engine's asks to the level that completes the
- * quantity and allows a margin above it (default 5%) for the book moving before the order
- * arrives. The order freezes quantity x that price and never pays more; what the book no longer
- * offers within it expires, as any IOC.
+ * Prices a MARKET buy by quantity for the trading limits: walks the engine's asks to the level that
+ * completes the quantity and allows a margin above it (default 5%), as the engine does when it
+ * prices the order and holds quantity x that price. No liquidity: NO_LIQUIDITY, as before.
  */
 @Stateless
 public class MarketProtection {

@@ -1,10 +1,9 @@
 package exchange.trade.order;
 
+import exchange.api.engine.EngineResults;
 import exchange.api.trade.OrderView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -12,8 +11,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * An order and its life: NEW, PARTIALLY_FILLED, then FILLED, CANCELED, EXPIRED or REJECTED. It
- * remembers what was frozen for it, so the unused part can be released when it ends.
+ * An order and its life: NEW, PARTIALLY_FILLED, then FILLED, CANCELED, EXPIRED or REJECTED, as the
+ * matching engine's results say (this row is a projection of the engine, which owns books and
+ * balances). Its id is the engine's order id; it remembers what the engine held for it.
  */
 @Entity
 @Table(schema = "exchange_trade", name = "orders")
@@ -21,8 +21,8 @@ public class Order {
     public static final String NEW = "NEW";
     public static final String PARTIALLY_FILLED = "PARTIALLY_FILLED";
 
+    /** The engine's order id (assigned, not generated: the column's AUTO_INCREMENT takes explicit ids). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @Column(name = "user_id", nullable = false)
     private long userId;
@@ -64,24 +64,30 @@ public class Order {
     protected Order() {
     }
 
-    Order(long userId, String clientOrderId, ValidOrder o) {
-        this.userId = userId;
-        this.clientOrderId = clientOrderId;
-        this.symbol = o.symbol();
-        this.side = o.side();
-        this.type = o.type();
-        this.timeInForce = o.timeInForce();
-        this.stp = o.selfTradePrevention();
-        this.price = o.price();
-        this.quantity = o.quantity();
-        this.quoteQuantity = o.quoteQuantity();
-        this.frozenAsset = o.frozenAsset();
-        this.frozenAmount = o.frozenAmount();
+    private Order(EngineResults.Placed p, Instant time) {
+        this.id = p.orderId();
+        this.userId = p.userId();
+        this.clientOrderId = p.clientOrderId() != null ? p.clientOrderId() : "engine-" + p.orderId();
+        this.symbol = p.symbol();
+        this.side = p.side();
+        this.type = p.type();
+        this.timeInForce = p.timeInForce() != null ? p.timeInForce() : "MARKET".equals(p.type()) ? "IOC" : "GTC";
+        this.stp = p.selfTradePrevention() != null ? p.selfTradePrevention() : "EXPIRE_TAKER";
+        this.price = p.price();
+        this.quantity = p.quantity();
+        this.quoteQuantity = p.quoteQuantity();
+        this.frozenAsset = p.heldAsset();
+        this.frozenAmount = p.held() != null ? p.held() : BigDecimal.ZERO;
         this.executedQuantity = BigDecimal.ZERO;
         this.cumulativeQuote = BigDecimal.ZERO;
         this.status = NEW;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        this.createdAt = time;
+        this.updatedAt = time;
+    }
+
+    /** An order the engine accepted, at the time of the engine's journal entry. */
+    public static Order placed(EngineResults.Placed p, Instant time) {
+        return new Order(p, time);
     }
 
     public boolean isOpen() {
@@ -92,22 +98,20 @@ public class Order {
         return "BUY".equals(side);
     }
 
-    /** A fill of this order: what it bought or sold and for how much quote. */
-    public void fill(BigDecimal qty, BigDecimal quote) {
+    /** A fill of this order: what it bought or sold and for how much quote, at the engine's time. */
+    public void fill(BigDecimal qty, BigDecimal quote, Instant time) {
         executedQuantity = executedQuantity.add(qty);
         cumulativeQuote = cumulativeQuote.add(quote);
         if (isOpen()) {
             status = PARTIALLY_FILLED;
         }
-        updatedAt = Instant.now();
+        updatedAt = time;
     }
 
-    /** The order ended; returns what is still frozen for it, to be released. */
-    public BigDecimal finish(String finalStatus) {
+    /** The order left the book (FILLED, CANCELED, EXPIRED or REJECTED); the engine released what it held. */
+    public void finish(String finalStatus, Instant time) {
         status = finalStatus;
-        updatedAt = Instant.now();
-        BigDecimal used = isBuy() ? cumulativeQuote : executedQuantity;
-        return frozenAmount.subtract(used);
+        updatedAt = time;
     }
 
     public long id() {
@@ -128,6 +132,14 @@ public class Order {
 
     public String status() {
         return status;
+    }
+
+    public BigDecimal executedQuantity() {
+        return executedQuantity;
+    }
+
+    public BigDecimal cumulativeQuote() {
+        return cumulativeQuote;
     }
 
     public OrderView view() {

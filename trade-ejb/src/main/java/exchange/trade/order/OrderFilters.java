@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The symbol's filters (price tick, quantity step, minimum notional) and the allowed
- * combinations of side, type and time in force; and what each valid order must freeze.
+ * combinations of side, type and time in force; and what each valid order may spend, for the
+ * trading limits (the engine holds the funds).
  */
 final class OrderFilters {
     /** Keeps price x quantity inside DECIMAL(36,18), and (with the listing's check) ticks and lots inside long. */
@@ -42,8 +43,8 @@ final class OrderFilters {
                 if (r.quantity() == null) {
                     throw new BusinessException(ErrorCode.INVALID_ORDER, "A MARKET buy gives quantity or quoteQuantity.");
                 }
-                // By quantity: the engine gets an IOC bounded by a protection price, which is also
-                // what the frozen funds cover; fills are at the makers' prices, the rest is released.
+                // By quantity: the engine prices it as an IOC bounded by a protection price; the
+                // same price here bounds what it may spend, for the trading limits.
                 BigDecimal qty = quantity(symbol, r.quantity());
                 BigDecimal cap = protection.apply(qty);
                 return new ValidOrder(symbol.symbol(), side, type, "IOC", stp, cap, qty, null, symbol.quoteAsset(),

@@ -1,48 +1,46 @@
 package exchange.trade.order;
 
+import exchange.api.engine.EngineGateway;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
-import exchange.api.event.OrderCreated;
 import exchange.api.trade.OrderRequest;
 import exchange.api.trade.OrderView;
-import exchange.api.wallet.WalletFunds;
 import exchange.trade.market.Symbol;
-import exchange.trade.messaging.TradeEventOutbox;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Seed 3.3, one JTA transaction: check the filters and the KYC level's trading limits, freeze the funds in the wallet, insert the
- * order, and publish OrderCreated, the engine's place command, in the symbol's queue. Any
- * rejection rolls all of it back, so nothing stays frozen.
+ * Seed 3.3: check the filters and the KYC level's trading limits, then hand the order to the
+ * matching engine, which holds its funds, matches it and answers with its state after matching.
+ * The order's row, its trades and its events (OrderCreated, fills, end) are written by the trade
+ * projection of the engine's journal ({@code ProjectTrades}), not here. A refusal (the engine's
+ * too) rolls back the trading-limit usage counted here.
  */
 @Stateless
 public class PlaceOrder {
     @PersistenceContext(unitName = "trade")
     private EntityManager em;
     @EJB
-    private WalletFunds funds;
-    @EJB
-    private TradeEventOutbox events;
-    @EJB
     private MarketProtection protection;
     @EJB
     private TradingLimits limits;
     @EJB
     private exchange.api.finance.ExchangeMode mode;
+    @EJB
+    private EngineGateway engine;
+    @EJB
+    private OrderRows rows;
+    @Resource
+    private SessionContext context;
 
     public OrderView place(OrderRequest request) {
-        if (request.clientOrderId() != null) {
-            Order earlier = em.createQuery("SELECT o FROM Order o WHERE o.userId = :u AND o.clientOrderId = :c", Order.class)
-                    .setParameter("u", request.userId()).setParameter("c", request.clientOrderId())
-                    .getResultStream().findFirst().orElse(null);
-            if (earlier != null) {
-                return earlier.view();
-            }
-        }
         if (mode.readOnly()) {
             throw new BusinessException(ErrorCode.EXCHANGE_READ_ONLY);
         }
@@ -53,15 +51,43 @@ public class PlaceOrder {
         if (!symbol.trading()) {
             throw new BusinessException(ErrorCode.SYMBOL_HALTED);
         }
+        // A MARKET buy by quantity is priced from the book here only to count it against the
+        // trading limits; the engine prices (and holds funds for) it itself.
         ValidOrder valid = OrderFilters.check(symbol, request, quantity -> protection.priceFor(symbol, quantity));
         limits.admit(request.userId(), symbol, valid);
         String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : UUID.randomUUID().toString();
-        Order order = new Order(request.userId(), clientOrderId, valid);
-        em.persist(order);
-        em.flush();
-        funds.freeze(request.userId(), valid.frozenAsset(), valid.frozenAmount(), "ORDER_FREEZE", Long.toString(order.id()));
-        events.publish(new OrderCreated(order.id(), request.userId(), valid.symbol(), valid.side(), valid.type(),
-                valid.timeInForce(), valid.price(), valid.quantity(), valid.quoteQuantity(), valid.selfTradePrevention()));
-        return order.view();
+        BigDecimal price = "MARKET".equals(valid.type()) ? null : valid.price();
+        EngineGateway.OrderState state = engine.place(new EngineGateway.NewOrder(request.userId(), valid.symbol(),
+                valid.side(), valid.type(), valid.timeInForce(), valid.selfTradePrevention(), price, valid.quantity(),
+                valid.quoteQuantity(), clientOrderId));
+        if (state.earlier()) {
+            return earlier(request.userId(), clientOrderId, state);
+        }
+        Instant time = Instant.ofEpochMilli(state.time());
+        if (price == null && "BUY".equals(valid.side()) && valid.quantity() != null && state.heldAmount() != null) {
+            // A market buy by quantity shows the price its funds were held at (the book's plus the protection).
+            price = state.heldAmount().divide(valid.quantity());
+        }
+        return new OrderView(state.orderId(), clientOrderId, valid.symbol(), valid.side(), valid.type(),
+                valid.timeInForce(), price, valid.quantity(), valid.quoteQuantity(), orZero(state.executedQuantity()),
+                orZero(state.cumulativeQuoteQuantity()), state.status(), valid.selfTradePrevention(), time, time);
+    }
+
+    /**
+     * The clientOrderId named an order placed before (a retried request): nothing new was placed,
+     * so the trading-limit usage counted for this request is rolled back, and the answer is the
+     * first order as its row says once the projection has caught up with this user.
+     */
+    private OrderView earlier(long userId, String clientOrderId, EngineGateway.OrderState state) {
+        context.setRollbackOnly();
+        engine.awaitProjected(userId);
+        return rows.byClientOrderId(userId, clientOrderId)
+                .or(() -> rows.byId(userId, state.orderId()))
+                .orElseThrow(() -> new BusinessException(ErrorCode.ENGINE_UNAVAILABLE,
+                        "The order with this clientOrderId is not recorded yet; retry with the same clientOrderId."));
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value != null ? value : BigDecimal.ZERO;
     }
 }

@@ -1,5 +1,6 @@
 package exchange.trade.order;
 
+import exchange.api.engine.EngineGateway;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.trade.OrderBookDepth;
@@ -8,6 +9,8 @@ import exchange.api.user.Kyc;
 import exchange.trade.market.Symbol;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -30,6 +33,8 @@ public class TradingLimits {
     private Kyc kyc;
     @EJB
     private OrderBookDepth depth;
+    @EJB
+    private EngineGateway engine;
 
     public void admit(long userId, Symbol symbol, ValidOrder order) {
         int level = kyc.level(userId);
@@ -60,7 +65,9 @@ public class TradingLimits {
     }
 
     /** Each quote asset's limits at the user's level and what the user ordered today. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<OrderService.TradeLimit> of(long userId) {
+        engine.awaitProjected(userId);
         int level = kyc.level(userId);
         Date today = Date.valueOf(LocalDate.now(ZoneOffset.UTC));
         List<?> rows = em.createNativeQuery("""
@@ -85,7 +92,7 @@ public class TradingLimits {
     }
 
     /**
-     * A buy's frozen quote; a sell's price x quantity, a MARKET sell's at the best bid it would
+     * A buy's most it may spend; a sell's price x quantity, a MARKET sell's at the best bid it would
      * meet first. With no bid there is nothing to price it by (it would count as nothing and pass
      * any limit), so it is refused: it could not fill anything now anyway.
      */

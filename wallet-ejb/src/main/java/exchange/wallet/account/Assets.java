@@ -32,14 +32,6 @@ public class Assets {
         checkAmount(code, amount, require(code).scale());
     }
 
-    /**
-     * Inside the exchange (frozen order amounts, fees) amounts may be finer than the chain's unit,
-     * down to the ledger's 18 decimals.
-     */
-    public void checkInternalAmount(String code, BigDecimal amount) {
-        checkAmount(code, amount, 18);
-    }
-
     private void checkAmount(String code, BigDecimal amount, int maxScale) {
         require(code);
         if (amount == null || amount.signum() == 0 || amount.abs().compareTo(MAX) >= 0

@@ -1,12 +1,10 @@
 package exchange.wallet.deposit;
 
+import exchange.api.engine.EngineGateway;
 import exchange.api.event.DepositConfirmed;
 import exchange.wallet.chain.DepositChain;
 import exchange.wallet.chain.NodeTrouble;
 import exchange.wallet.chain.HotKeys;
-import exchange.wallet.ledger.Ledger;
-import exchange.wallet.ledger.Leg;
-import exchange.wallet.ledger.SystemAccounts;
 import exchange.wallet.messaging.WalletEventOutbox;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -15,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,8 @@ public class ScanDeposits {
     // Short passes keep the cursor's and chain_blocks' locks short.
     private static final int MAX_BLOCKS_PER_PASS = 50;
     private static final int BLOCKS_KEPT = 256;
+    /** The decimals the matching engine keeps. */
+    private static final int ENGINE_SCALE = 10;
 
     @PersistenceContext(unitName = "wallet")
     private EntityManager em;
@@ -41,7 +42,7 @@ public class ScanDeposits {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "exchange.wallet.btc.hot-output-min", defaultValue = "0.0001")
     java.math.BigDecimal hotOutputMin;
     @EJB
-    private Ledger ledger;
+    private EngineGateway gateway;
     @EJB
     private WalletEventOutbox events;
     @jakarta.inject.Inject
@@ -176,10 +177,13 @@ public class ScanDeposits {
             d.confirmedBy(confirmations);
             AssetNetwork where = em.find(AssetNetwork.class, new AssetNetwork.Key(d.asset(), d.network()));
             if (confirmations >= where.confirmations()) {
-                // The deposit row is unique per (chain, transaction, output): its id keys the posting.
-                ledger.post("DEPOSIT", Long.toString(d.id()), List.of(
-                        new Leg(d.userId(), d.asset(), d.amount(), BigDecimal.ZERO),
-                        new Leg(SystemAccounts.DEPOSITS, d.asset(), d.amount().negate(), BigDecimal.ZERO)));
+                // The deposit row is unique per (chain, transaction, output): its id keys the credit,
+                // so crediting again after a rollback here changes nothing at the engine.
+                // The engine keeps 10 decimals: finer dust (ETH has 18) stays on chain, unclaimed.
+                BigDecimal credit = d.amount().setScale(ENGINE_SCALE, RoundingMode.DOWN);
+                if (credit.signum() > 0) {
+                    gateway.deposit(d.id(), d.userId(), d.asset(), credit);
+                }
                 d.credited();
                 events.publish(new DepositConfirmed(d.id(), d.userId(), d.asset(), d.network(), d.txHash(), d.outputIndex(),
                         d.amount(), d.blockHeight(), confirmations));

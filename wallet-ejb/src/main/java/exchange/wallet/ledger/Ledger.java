@@ -15,16 +15,18 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The only way a balance changes. A posting is double entry (per asset its legs sum to zero, a
- * freeze being a move within one account), is all or nothing inside the caller's transaction,
- * never takes a user balance below zero, and is keyed by (business type, business id, account)
- * so that a replayed business step is a no-op, as viabtc's update_user_balance.
+ * The only writer of the wallet's balances, a projection of the matching engine's (which owns
+ * them): {@link ProjectBalances} posts what the engine's journal did. A posting is double entry
+ * (per asset its legs sum to zero, a freeze being a move within one account), is all or nothing
+ * inside the caller's transaction, never takes a user balance below zero, and is keyed by
+ * (business type, business id, account) so that a replayed business step is a no-op.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -32,6 +34,7 @@ public class Ledger {
     private static final Comparator<Leg> LOCK_ORDER =
             Comparator.comparingLong(Leg::userId).thenComparing(Leg::asset);
     private static final Object LOCKED = Ledger.class.getName() + ".locked";
+    private static final int HOLD_CHUNK = 500;
 
     @PersistenceContext(unitName = "wallet")
     private EntityManager em;
@@ -46,6 +49,9 @@ public class Ledger {
         // One lock order for every posting, so two postings never wait on each other in a cycle;
         // legs on the same account (a self-trade) become one change, one journal row.
         List<Leg> ordered = merged(legs).stream().sorted(LOCK_ORDER).toList();
+        if (ordered.isEmpty()) {
+            return false; // every leg cancelled out (a self-trade without fees): nothing moved
+        }
         Account first = lock(ordered.get(0));
         if (alreadyPosted(businessType, businessId, first.id())) {
             return false;
@@ -105,9 +111,24 @@ public class Ledger {
     }
 
     /**
-     * Locks the account once per transaction: settlement posts many trades in one transaction, and
-     * each trade touches the fee accounts, so asking the database again for a row this transaction
-     * already holds was a round trip per leg for nothing. The entity is the persistence context's
+     * Locks every account of these users in one statement, in the postings' lock order: a
+     * projection batch touches hundreds of accounts, and asking for each was a round trip apiece.
+     */
+    public void holdAccountsOf(Collection<Long> userIds) {
+        List<Long> ids = userIds.stream().distinct().sorted().toList();
+        Map<String, Account> locked = lockedInThisTransaction();
+        for (int from = 0; from < ids.size(); from += HOLD_CHUNK) {
+            em.createQuery("SELECT a FROM Account a WHERE a.userId IN :users ORDER BY a.userId, a.asset", Account.class)
+                    .setParameter("users", ids.subList(from, Math.min(ids.size(), from + HOLD_CHUNK)))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                    .forEach(a -> locked.putIfAbsent(a.userId() + "/" + a.asset(), a));
+        }
+    }
+
+    /**
+     * Locks the account once per transaction: a projection batch posts many trades in one
+     * transaction, and each trade touches the fee accounts, so asking the database again for a row
+     * this transaction already holds was a round trip per leg for nothing. The entity is the persistence context's
      * own, so it carries every earlier posting's change; a failed posting rolls the whole
      * transaction back (BusinessException is a rollback exception), so nothing stale survives.
      */
@@ -121,10 +142,23 @@ public class Ledger {
                     .setParameter("asset", leg.asset())
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .getResultStream().findFirst()
-                    .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
-                            "No " + leg.asset() + " account for user " + leg.userId() + "."));
+                    .orElseGet(() -> open(leg));
             locked.put(key, account);
         }
+        return account;
+    }
+
+    /**
+     * The engine decides what a user holds, the ledger follows: a user who registered before an
+     * asset was listed has no account of it until it first moves.
+     */
+    private Account open(Leg leg) {
+        if (leg.userId() <= 0) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No " + leg.asset() + " account for user " + leg.userId() + ".");
+        }
+        Account account = Account.opened(leg.userId(), leg.asset());
+        em.persist(account);
+        em.flush(); // its id keys the journal rows
         return account;
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 /**
  * Per asset, the ledger's figures in one statement, so they describe one moment (InnoDB's
  * consistent read), in a transaction of its own: a caller that asks again sees what changed since.
+ * Deposits count as credited: floored to the engine's 10 decimals.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -31,7 +32,7 @@ public class LedgerTotals implements WalletTotals {
                   (SELECT COALESCE(SUM(a.available), 0) FROM exchange_wallet.accounts a WHERE a.asset = s.code AND a.user_id = ?2),
                   (SELECT COALESCE(SUM(a.available), 0) FROM exchange_wallet.accounts a WHERE a.asset = s.code AND a.user_id = ?3),
                   (SELECT COALESCE(SUM(a.available), 0) FROM exchange_wallet.accounts a WHERE a.asset = s.code AND a.user_id = ?4),
-                  (SELECT COALESCE(SUM(d.amount), 0) FROM exchange_wallet.deposits d WHERE d.asset = s.code AND d.status = 'CREDITED'),
+                  (SELECT COALESCE(SUM(TRUNCATE(d.amount, 10)), 0) FROM exchange_wallet.deposits d WHERE d.asset = s.code AND d.status = 'CREDITED'),
                   (SELECT COALESCE(SUM(w.amount), 0) FROM exchange_wallet.withdrawals w WHERE w.asset = s.code AND w.status = 'COMPLETED'),
                   (SELECT COALESCE(SUM(w.fee), 0) FROM exchange_wallet.withdrawals w WHERE w.asset = s.code AND w.status = 'COMPLETED')
                 FROM exchange_wallet.assets s ORDER BY s.code""")

@@ -1,31 +1,35 @@
 package exchange.wallet.withdraw;
 
+import exchange.api.engine.EngineGateway;
 import exchange.api.finance.RiskControl;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.event.WithdrawCompleted;
 import exchange.api.event.WithdrawRequested;
 import exchange.api.user.SecondFactor;
-import exchange.api.wallet.WalletFunds;
 import exchange.api.wallet.Withdrawals;
 import exchange.wallet.account.Assets;
 import exchange.wallet.deposit.ApplyDepositAddress;
 import exchange.wallet.deposit.AssetNetwork;
 import exchange.wallet.messaging.WalletEventOutbox;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Seed 3.4 (提现申请 → 审核): checks the address (format and checksum, per chain), the amount
- * (decimals, minimum) and the balance, freezes amount plus fee at once so the funds cannot be spent
- * twice while the withdrawal waits, and approves it automatically below the asset's limit; above
- * it an operator approves or rejects, and a rejection unfreezes. All in one transaction each.
+ * Seed 3.4 (提现申请 → 审核): checks the address (format and checksum, per chain) and the amount
+ * (decimals, minimum), has the engine freeze amount plus fee at once (it owns the balances and
+ * refuses when they are short) so the funds cannot be spent twice while the withdrawal waits, and
+ * approves it automatically below the asset's limit; above it an operator approves or rejects, and
+ * a rejection unfreezes. All in one transaction each.
  */
 @Stateless
 public class ApplyWithdrawal implements Withdrawals {
@@ -34,7 +38,11 @@ public class ApplyWithdrawal implements Withdrawals {
     @EJB
     private Assets assets;
     @EJB
-    private WalletFunds funds;
+    private EngineGateway gateway;
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
+    @Resource
+    private ManagedExecutorService executor;
     @EJB
     private WalletEventOutbox events;
     @EJB
@@ -108,8 +116,6 @@ public class ApplyWithdrawal implements Withdrawals {
                 where.withdrawFee(), automatic, request.requestId());
         em.persist(withdrawal);
         em.flush();
-        // Insufficient balance throws a rollback exception: the withdrawal row goes with it.
-        funds.freeze(userId, where.asset(), amount.add(where.withdrawFee()), "WITHDRAW", Long.toString(withdrawal.id()));
         RiskControl.Assessment assessment = risk.assessWithdrawal(facts(withdrawal));
         if (assessment.hold()) {
             withdrawal.heldByRisk("Held by risk control: " + String.join(", ",
@@ -117,7 +123,26 @@ public class ApplyWithdrawal implements Withdrawals {
         }
         events.publish(new WithdrawRequested(withdrawal.id(), userId, where.asset(), where.network(), address, amount,
                 where.withdrawFee(), withdrawal.status()));
+        em.flush();
+        freeze(withdrawal, amount.add(where.withdrawFee()));
         return withdrawal.view();
+    }
+
+    /**
+     * The last step: the engine applies the freeze at once, outside this transaction, so little
+     * may fail after it. Insufficient balance is a rollback exception: the withdrawal row goes.
+     */
+    private void freeze(Withdrawal withdrawal, BigDecimal withFee) {
+        ReleaseOnRollback compensation = new ReleaseOnRollback(gateway, executor, withdrawal.id());
+        transaction.registerInterposedSynchronization(compensation);
+        try {
+            gateway.freezeWithdrawal(withdrawal.id(), withdrawal.userId(), withdrawal.asset(), withFee);
+        } catch (BusinessException e) {
+            if (e.code() != ErrorCode.ENGINE_UNAVAILABLE) {
+                compensation.notNeeded(); // refused: nothing was frozen
+            }
+            throw e;
+        }
     }
 
     private boolean needsFourEyes(Withdrawal w) {
@@ -161,6 +186,7 @@ public class ApplyWithdrawal implements Withdrawals {
 
     @Override
     public List<WithdrawalView> history(long userId, String asset, int limit) {
+        gateway.awaitProjected(userId); // read your writes
         return em.createNamedQuery(Withdrawal.OF_USER, Withdrawal.class).setParameter("userId", userId)
                 .setParameter("asset", asset == null || asset.isBlank() ? null : asset.trim().toUpperCase(Locale.ROOT))
                 .setMaxResults(limit).getResultList().stream().map(Withdrawal::view).toList();
@@ -201,8 +227,8 @@ public class ApplyWithdrawal implements Withdrawals {
             throw new BusinessException(ErrorCode.WITHDRAWAL_NOT_CANCELABLE, "Withdrawal " + withdrawalId + " is " + w.status() + ".");
         }
         w.canceled(operator, reason);
-        funds.release(w.userId(), w.asset(), w.amount().add(w.fee()), "WITHDRAW_CANCELED", Long.toString(w.id()));
         events.publish(new WithdrawCompleted(w.id(), w.userId(), w.asset(), w.amount(), Withdrawal.CANCELED, reason, null));
+        release(w);
         return w.view();
     }
 
@@ -240,9 +266,18 @@ public class ApplyWithdrawal implements Withdrawals {
         }
         w.reviewed(approve, operator, reason);
         if (!approve) {
-            funds.release(w.userId(), w.asset(), w.amount().add(w.fee()), "WITHDRAW_REJECTED", Long.toString(w.id()));
             events.publish(new WithdrawCompleted(w.id(), w.userId(), w.asset(), w.amount(), Withdrawal.REJECTED, reason, null));
+            release(w);
         }
         return w.view();
+    }
+
+    /**
+     * The last step, the new status flushed before it: the engine applies the release at once, and
+     * the balance projection reads the status (under this row's lock) to name the posting.
+     */
+    private void release(Withdrawal w) {
+        em.flush();
+        gateway.releaseWithdrawal(w.id());
     }
 }

@@ -1,5 +1,6 @@
 package exchange.wallet.withdraw;
 
+import exchange.api.engine.EngineGateway;
 import exchange.api.event.ConsumerGroups;
 import exchange.api.event.WithdrawCompleted;
 import exchange.api.messaging.EventEnvelope;
@@ -10,9 +11,6 @@ import exchange.wallet.chain.EthereumChain;
 import exchange.wallet.chain.TransactionRefusedException;
 import exchange.wallet.chain.WithdrawChain;
 import exchange.wallet.deposit.AssetNetwork;
-import exchange.wallet.ledger.Ledger;
-import exchange.wallet.ledger.Leg;
-import exchange.wallet.ledger.SystemAccounts;
 import exchange.wallet.messaging.WalletEventOutbox;
 import exchange.wallet.messaging.WalletProcessedEvent;
 import jakarta.ejb.EJB;
@@ -21,18 +19,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
  * Seed 3.4 (确认 → 完成): each {@link WithdrawalCheckDue} looks at a sent withdrawal on the chain and
- * sets the next one, until the transaction has its asset's confirmations; then the frozen amount
- * and fee leave the user's account (the amount to the withdrawals account, the fee to fee income)
- * and {@code WithdrawCompleted} tells the others. A transaction the node lost is sent again, the
+ * sets the next one, until the transaction has its asset's confirmations; then the engine takes
+ * the frozen amount and fee out of the user's balance (the projection posts the amount to the
+ * withdrawals account, the fee to fee income) and {@code WithdrawCompleted} tells the others. A transaction the node lost is sent again, the
  * same one; one that failed on the chain returns for review; one the node now refuses is STUCK,
  * still watched, and returns for review only once it is provably dead ({@link ProveTransactionDead}).
  */
@@ -51,7 +47,7 @@ public class TrackWithdrawal {
     @Inject
     private ProveTransactionDead proof;
     @EJB
-    private Ledger ledger;
+    private EngineGateway gateway;
     @EJB
     private WalletEventOutbox events;
     @Inject
@@ -173,18 +169,19 @@ public class TrackWithdrawal {
         events.publish(new WithdrawalCheckDue(w.id(), w.checks()), Duration.ofMillis(checkDelayMs));
     }
 
+    /**
+     * The engine's completion last: it applies at once, outside this transaction. Should this roll
+     * back after it, the next check completes again, which the engine answers as done.
+     */
     private void complete(Withdrawal w) {
-        BigDecimal frozen = w.amount().add(w.fee());
-        ledger.post("WITHDRAW_COMPLETED", Long.toString(w.id()), List.of(
-                new Leg(w.userId(), w.asset(), BigDecimal.ZERO, frozen.negate()),
-                new Leg(SystemAccounts.WITHDRAWALS, w.asset(), w.amount(), BigDecimal.ZERO),
-                new Leg(SystemAccounts.FEES, w.asset(), w.fee(), BigDecimal.ZERO)));
         if ("BTC".equals(w.chain())) {
             em.createNativeQuery("UPDATE exchange_wallet.hot_wallet_outputs SET status = 'SPENT' WHERE withdrawal_id = ?1")
                     .setParameter(1, w.id()).executeUpdate();
         }
         w.completed();
         events.publish(new WithdrawCompleted(w.id(), w.userId(), w.asset(), w.amount(), Withdrawal.COMPLETED, null, w.txHash()));
+        em.flush();
+        gateway.completeWithdrawal(w.id());
         LOG.info("withdrawal " + w.id() + " completed: " + w.txHash());
     }
 }

@@ -13,7 +13,6 @@ import exchange.api.user.ApiKeys;
 import exchange.api.wallet.AccountView;
 import exchange.api.wallet.WalletAccounts;
 import exchange.web.limits.OrderRate;
-import exchange.web.trade.OrderResults;
 import exchange.web.limits.Weight;
 import exchange.web.security.Open;
 import jakarta.ejb.EJB;

@@ -6,10 +6,8 @@ import exchange.api.trade.MarketDirectory;
 import exchange.api.trade.OrderRequest;
 import exchange.api.trade.OrderService;
 import exchange.api.trade.OrderView;
-import exchange.web.trade.OrderResults;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +24,6 @@ public class BinanceOrders {
     private MarketDirectory markets;
     @EJB
     private OrderService orders;
-    @Inject
-    private OrderResults results;
 
     /** Places an order; answers ACK, RESULT or FULL as {@code newOrderRespType} asks (FULL by default). */
     public Map<String, Object> place(long userId, BinanceParams p) {
@@ -46,8 +42,8 @@ public class BinanceOrders {
         if ("ACK".equalsIgnoreCase(respType)) {
             return ack;
         }
-        // RESULT and FULL (Binance's default for LIMIT and MARKET) answer once the engine has.
-        Map<String, Object> result = BinanceShapes.order(results.settled(userId, placed));
+        // RESULT and FULL (Binance's default for LIMIT and MARKET): place answers after matching.
+        Map<String, Object> result = BinanceShapes.order(placed);
         result.putAll(ack);
         if (!"RESULT".equalsIgnoreCase(respType)) {
             result.put("fills", orders.orderTrades(userId, placed.orderId()).stream().map(BinanceShapes::fill).toList());

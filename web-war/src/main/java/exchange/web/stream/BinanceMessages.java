@@ -1,8 +1,8 @@
 package exchange.web.stream;
 
+import exchange.api.engine.EngineResults;
 import exchange.api.event.AssetChanged;
 import exchange.api.event.DepthUpdated;
-import exchange.api.event.MatchOutcome;
 import exchange.api.event.OrderCancelled;
 import exchange.api.event.TradeFeeCalculated;
 import exchange.api.trade.KlineInterval;
@@ -47,15 +47,15 @@ final class BinanceMessages {
         return b.build().toString();
     }
 
-    static String trade(String symbol, MatchOutcome.Fill f, long tradeTime, long eventTime) {
-        return JSON.createObjectBuilder().add("e", "trade").add("E", eventTime).add("s", symbol).add("t", f.tradeId())
+    static String trade(EngineResults.Traded f, long tradeTime, long eventTime) {
+        return JSON.createObjectBuilder().add("e", "trade").add("E", eventTime).add("s", f.symbol()).add("t", f.tradeId())
                 .add("p", plain(f.price())).add("q", plain(f.quantity())).add("T", tradeTime)
                 .add("m", "SELL".equals(f.takerSide())).add("M", true).build().toString();
     }
 
     /** Each trade is its own aggregate, as REST aggTrades reports them. */
-    static String aggTrade(String symbol, MatchOutcome.Fill f, long tradeTime, long eventTime) {
-        return JSON.createObjectBuilder().add("e", "aggTrade").add("E", eventTime).add("s", symbol).add("a", f.tradeId())
+    static String aggTrade(EngineResults.Traded f, long tradeTime, long eventTime) {
+        return JSON.createObjectBuilder().add("e", "aggTrade").add("E", eventTime).add("s", f.symbol()).add("a", f.tradeId())
                 .add("p", plain(f.price())).add("q", plain(f.quantity())).add("f", f.tradeId()).add("l", f.tradeId())
                 .add("T", tradeTime).add("m", "SELL".equals(f.takerSide())).add("M", true).build().toString();
     }

@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * and {@code userDataStream.unsubscribe}.
  *
  * <p>And orders over the same connection, each request signed as Binance signs them:
- * {@code order.place} (TRADE; RESULT/FULL wait for the engine as REST does), {@code order.cancel}
+ * {@code order.place} (TRADE; RESULT/FULL as REST answers them), {@code order.cancel}
  * (TRADE), {@code order.status} and {@code openOrders.status} (READ). The same calls as
  * {@code /api/v3/order} behind them ({@link BinanceOrders}), without a request's HTTP cost each.
  */

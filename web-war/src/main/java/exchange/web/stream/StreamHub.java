@@ -1,11 +1,9 @@
 package exchange.web.stream;
 
+import exchange.api.engine.EngineResults;
 import exchange.api.event.AssetChanged;
 import exchange.api.event.ConsumerGroups;
 import exchange.api.event.DepthUpdated;
-import exchange.api.event.MatchOutcome;
-import exchange.api.event.MatchFailed;
-import exchange.api.event.MatchSuccess;
 import exchange.api.event.OrderCancelled;
 import exchange.api.event.OrderCreated;
 import exchange.api.event.TradeFeeCalculated;
@@ -18,7 +16,6 @@ import exchange.api.trade.MarketData;
 import exchange.api.trade.OrderBookDepth;
 import exchange.api.trade.OrderService;
 import exchange.api.trade.OrderView;
-import exchange.web.trade.PlacementOutcomes;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -26,7 +23,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.websocket.Session;
@@ -47,8 +43,9 @@ import java.util.logging.Logger;
 /**
  * This node's WebSocket clients and what they listen to. Fed by broadcast consumption, so that
  * every node's clients get every update whichever node produced it: depth changes and trades
- * straight from the engine's events, tickers and klines re-read (through the Redis cache) a
- * moment after settlement recorded a trade, and each user's own order and balance events.
+ * straight from the engine's events (trades from its journal results), tickers and klines
+ * re-read (through the Redis cache) a moment after a trade, and each user's own order and
+ * balance events.
  * Each update goes out in our shape and in Binance's, to whichever face's streams are listened to.
  */
 @ApplicationScoped
@@ -79,8 +76,6 @@ public class StreamHub {
     private OrderBookDepth depth;
     @EJB
     private OrderService orders;
-    @Inject
-    private PlacementOutcomes outcomes;
     @Resource
     private ManagedScheduledExecutorService scheduler;
     private RocketMqSubscriber subscriber;
@@ -91,7 +86,8 @@ public class StreamHub {
         String node = System.getProperty("com.sun.aas.instanceName", "server") + "-"
                 + ManagementFactory.getRuntimeMXBean().getName();
         subscriber = RocketMqSubscriber.startBroadcast(ConsumerGroups.NOTIFY, node, Map.of(
-                Topics.MATCH, "MatchSuccess || MatchFailed || DepthUpdated",
+                Topics.MATCH, "DepthUpdated",
+                EngineResults.TOPIC, "EngineResults",
                 Topics.TRADE, "OrderCreated || OrderFilled || OrderPartiallyFilled || OrderCancelled || TradeFeeCalculated",
                 Topics.WALLET, "AssetChanged"), this::route);
         refresher = scheduler.scheduleWithFixedDelay(this::refreshStatistics, REFRESH_MILLIS, REFRESH_MILLIS,
@@ -189,12 +185,7 @@ public class StreamHub {
                 push(d.symbol() + "@depth", event.payload());
                 binanceDepth(d);
             }
-            case "MatchSuccess" -> {
-                MatchOutcome outcome = event.payloadAs(MatchSuccess.class).outcome();
-                outcomes.engineAnswered(outcome);
-                trades(event, outcome);
-            }
-            case "MatchFailed" -> outcomes.engineAnswered(event.payloadAs(MatchFailed.class).outcome());
+            case "EngineResults" -> trades(event.payloadAs(EngineResults.class));
             case "TradeFeeCalculated" -> {
                 refreshUntil.put(symbolOf(event.payload()), System.currentTimeMillis() + REFRESH_WINDOW_MILLIS);
                 user(event);
@@ -248,33 +239,34 @@ public class StreamHub {
 
     private static final byte[] PING_DATA = "ping".getBytes(StandardCharsets.US_ASCII);
 
-    private void trades(EventEnvelope event, MatchOutcome outcome) {
-        String prefix = BinanceStreams.prefix(outcome.symbol());
-        long tradeTime = event.occurredAt().toEpochMilli();
-        boolean trade = listened(prefix + "trade");
-        boolean aggTrade = listened(prefix + "aggTrade");
-        for (MatchOutcome.Fill f : outcome.fills()) {
-            long now = System.currentTimeMillis();
-            if (trade) {
-                push(prefix + "trade", BinanceMessages.trade(outcome.symbol(), f, tradeTime, now));
-            }
-            if (aggTrade) {
-                push(prefix + "aggTrade", BinanceMessages.aggTrade(outcome.symbol(), f, tradeTime, now));
-            }
-        }
-        String stream = outcome.symbol() + "@trade";
-        if (!listened(stream)) {
+    /** Each of the entry's fills, in journal order; the entry's time is the trade time. */
+    private void trades(EngineResults results) {
+        if (results.trades() == null) {
             return;
         }
-        for (MatchOutcome.Fill f : outcome.fills()) {
-            push(stream, JSON.createObjectBuilder()
-                    .add("symbol", outcome.symbol())
-                    .add("id", f.tradeId())
-                    .add("price", f.price())
-                    .add("quantity", f.quantity())
-                    .add("buyerMaker", "SELL".equals(f.takerSide()))
-                    .add("time", event.occurredAt().toEpochMilli())
-                    .build().toString());
+        long tradeTime = results.time();
+        for (EngineResults.Traded f : results.trades()) {
+            // Settlement's TradeFeeCalculated extends this window past the cache's refresh.
+            refreshUntil.put(f.symbol(), System.currentTimeMillis() + REFRESH_WINDOW_MILLIS);
+            String prefix = BinanceStreams.prefix(f.symbol());
+            long now = System.currentTimeMillis();
+            if (listened(prefix + "trade")) {
+                push(prefix + "trade", BinanceMessages.trade(f, tradeTime, now));
+            }
+            if (listened(prefix + "aggTrade")) {
+                push(prefix + "aggTrade", BinanceMessages.aggTrade(f, tradeTime, now));
+            }
+            String stream = f.symbol() + "@trade";
+            if (listened(stream)) {
+                push(stream, JSON.createObjectBuilder()
+                        .add("symbol", f.symbol())
+                        .add("id", f.tradeId())
+                        .add("price", f.price())
+                        .add("quantity", f.quantity())
+                        .add("buyerMaker", "SELL".equals(f.takerSide()))
+                        .add("time", tradeTime)
+                        .build().toString());
+            }
         }
     }
 

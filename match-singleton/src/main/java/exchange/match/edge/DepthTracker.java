@@ -1,4 +1,4 @@
-package exchange.match.engine;
+package exchange.match.edge;
 
 import exchange.match.book.OrderBook;
 import exchange.match.book.Side;

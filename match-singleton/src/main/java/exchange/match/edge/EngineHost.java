@@ -1,0 +1,633 @@
+package exchange.match.edge;
+
+import exchange.api.engine.EngineGateway;
+import exchange.api.error.BusinessException;
+import exchange.api.error.ErrorCode;
+import exchange.api.messaging.RocketMqSettings;
+import exchange.api.trade.EngineStatus;
+import exchange.api.trade.MarketDirectory;
+import exchange.api.trade.OrderBookDepth;
+import exchange.api.trade.SymbolView;
+import exchange.match.book.OrderType;
+import exchange.match.book.SelfTradePrevention;
+import exchange.match.book.Side;
+import exchange.match.book.TimeInForce;
+import exchange.match.core.Command;
+import exchange.match.core.EngineEvent;
+import exchange.match.core.ResultCode;
+import exchange.match.journal.CommandBatch;
+import exchange.match.journal.Directory;
+import exchange.match.journal.EngineState;
+import exchange.match.journal.Journal;
+import exchange.match.journal.Outcome;
+import exchange.match.journal.Replay;
+import exchange.match.journal.RocketMqJournal;
+import exchange.match.journal.Sequencer;
+import exchange.match.journal.SnapshotStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The engine's home in the EAR (seed: "a @Singleton startup bean hosts matching") and its edge:
+ * the sequencer's thread owns the books and every balance; this bean recovers it (the newest
+ * snapshot plus the journal after it), converts between the exchange's decimals and the core's
+ * units, answers callers once their command is journaled and applied, hands the results to the
+ * broker, and tells readers when the projections have caught up with them.
+ */
+@Singleton
+@Startup
+@DependsOn({"trade-ejb.jar#TradeSchema", "MatchSchema"})
+@Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
+    private static final Logger LOG = Logger.getLogger(EngineHost.class.getName());
+    /** Every asset is kept to 10 decimals inside the engine: fine enough for every listed market's tick x step. */
+    static final int ASSET_SCALE = 10;
+    /** The projections a read waits for (read your writes). */
+    private static final List<String> PROJECTIONS = List.of("trade", "wallet");
+
+    @EJB
+    private MarketDirectory markets;
+    @Resource
+    private ManagedThreadFactory threads;
+    @Resource(lookup = "jdbc/exchange")
+    private DataSource dataSource;
+    @Inject
+    @ConfigProperty(name = "exchange.engine.snapshot-every-ms", defaultValue = "5000")
+    private long snapshotEveryMillis;
+    @Inject
+    @ConfigProperty(name = "exchange.engine.answer-timeout-ms", defaultValue = "5000")
+    private long answerTimeoutMillis;
+    @Inject
+    @ConfigProperty(name = "exchange.engine.read-wait-ms", defaultValue = "5000")
+    private long readWaitMillis;
+    @Inject
+    @ConfigProperty(name = "exchange.trade.market-protection", defaultValue = "0.05")
+    private BigDecimal marketProtection;
+
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final AtomicBoolean snapshotPending = new AtomicBoolean();
+    private final ReentrantLock referenceData = new ReentrantLock();
+    private final Map<Long, Long> lastSequenceOfUser = new ConcurrentHashMap<>();
+    private final Map<String, Long> watermarks = new ConcurrentHashMap<>();
+    private final Object watermarkMonitor = new Object();
+    private final MarketFeed feed = new MarketFeed();
+    private final ResultPublisher publisher = new ResultPublisher();
+    private volatile boolean replaying = true;
+    private volatile boolean stopping;
+    private volatile EngineState state;
+    private volatile Sequencer sequencer;
+    private volatile Recovery recovery = new Recovery(0, null, 0, 0);
+    private RocketMqJournal journal;
+    private SnapshotStore snapshots;
+    private Thread engineThread;
+    private Thread publisherThread;
+
+    @PostConstruct
+    void start() {
+        snapshots = new SnapshotStore(dataSource);
+        publisherThread = threads.newThread(publisher);
+        publisherThread.setName("engine-results");
+        publisherThread.start();
+        Thread starter = threads.newThread(this::recoverAndRun);
+        starter.setName("matching-engine");
+        engineThread = starter;
+        starter.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        Sequencer s = sequencer;
+        if (s != null) {
+            s.stop();
+        }
+        join(engineThread);
+        publisher.stop();
+        join(publisherThread);
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    /**
+     * On the engine's own thread: recover, then run the sequencer. Reference data (assets,
+     * markets, their status and fees) is brought in line with the symbol table by a second thread
+     * once the sequencer runs; only then are callers let in.
+     */
+    private void recoverAndRun() {
+        EngineState recovered = null;
+        while (!stopping && recovered == null) {
+            try {
+                journal = journal == null ? new RocketMqJournal(RocketMqSettings.namesrv(), RocketMqJournal.TOPIC,
+                        "engine-" + ProcessHandle.current().pid()).start() : journal;
+                recovered = recover();
+            } catch (Replay.JournalReplaced e) {
+                // The snapshots and the projections describe a journal that is gone: going on would
+                // number new commands below what the projections already hold. ./exchange resets both together.
+                LOG.severe("The engine's journal is not the one its snapshots were taken from (" + e.getMessage()
+                        + "); the engine stays stopped. Restore the broker's store, or reset the databases with it.");
+                return;
+            } catch (Exception e) {
+                LOG.log(java.util.logging.Level.WARNING, "Engine could not recover from its journal yet; retrying", e);
+                sleep(2000);
+            }
+        }
+        if (recovered == null) {
+            return;
+        }
+        state = recovered;
+        replaying = false;
+        feed.start(recovered.core(), recovered.directory());
+        sequencer = new Sequencer(recovered, journal, this::applied, System::currentTimeMillis, 1, this::snapshot,
+                snapshotEveryMillis, recovery.commandsInSnapshot());
+        Thread sync = threads.newThread(this::followSymbolTable);
+        sync.setName("engine-reference-data");
+        sync.start();
+        LOG.info("Matching engine running at command " + recovered.sequence() + ", journal position " + recovered.position());
+        sequencer.run();
+    }
+
+    private EngineState recover() throws Exception {
+        SnapshotStore.Snapshot snapshot = snapshots.newest();
+        EngineState restored = EngineState.empty();
+        if (snapshot != null) {
+            Replay.checkSameJournal(journal, snapshot.sequence(), snapshot.position());
+            try {
+                restored = EngineState.restore(snapshot.sequence(), snapshot.position(), snapshot.state());
+                recovery = new Recovery(snapshot.id(), snapshot.takenAt(), snapshot.sequence(), snapshot.sequence());
+            } catch (java.io.IOException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Engine snapshot " + snapshot.id() + " unreadable; replaying the whole journal", e);
+                restored = EngineState.empty();
+            }
+        }
+        // Published first: the replay hands its results on (projections skip what they hold) through this state.
+        state = restored;
+        long counted = Replay.toEnd(restored, journal, this::applied, Long.MAX_VALUE);
+        LOG.info("Engine replayed " + counted + " journal entries after " + (snapshot == null ? "no snapshot" : "snapshot " + snapshot.id()));
+        recovery = new Recovery(recovery.snapshotId(), recovery.snapshotTakenAt(), recovery.commandsInSnapshot(),
+                restored.sequence());
+        return restored;
+    }
+
+    private void followSymbolTable() {
+        for (int attempt = 0; !stopping; attempt++) {
+            try {
+                for (SymbolView s : markets.symbols()) {
+                    reference(s);
+                }
+                ready.countDown();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(attempt < 3 ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING, "Engine could not load the symbol table yet; retrying", e);
+                sleep(1000);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- results
+
+    /** The sink: on the engine's thread, after each entry is applied (live or in replay). */
+    private void applied(CommandBatch batch, List<Outcome> outcomes) {
+        EngineState s = state;
+        exchange.match.core.TradingCore core = s.core();
+        Directory directory = s.directory();
+        List<exchange.api.event.DomainEvent> marketData = replaying ? List.of() : feed.afterEntry(core, directory, outcomes);
+        long time = outcomes.get(outcomes.size() - 1).time();
+        for (Outcome o : outcomes) {
+            for (EngineEvent e : o.events()) {
+                touch(o.sequence(), e);
+            }
+        }
+        try {
+            publisher.publish(new ResultPublisher.Publication(batch.next(),
+                    ResultTranslator.translate(directory, batch, outcomes, time), marketData));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void touch(long sequence, EngineEvent e) {
+        if (e instanceof EngineEvent.BalanceChanged b) {
+            lastSequenceOfUser.put(b.userId(), sequence);
+        } else if (e instanceof EngineEvent.Traded t) {
+            lastSequenceOfUser.put(t.makerUserId(), sequence);
+            lastSequenceOfUser.put(t.takerUserId(), sequence);
+        } else if (e instanceof EngineEvent.Done d) {
+            lastSequenceOfUser.put(d.userId(), sequence);
+        } else if (e instanceof EngineEvent.OrderAccepted a) {
+            lastSequenceOfUser.put(a.userId(), sequence);
+        }
+    }
+
+    /** On the engine's thread: the state's bytes; stored by another thread once every result before it was sent. */
+    private void snapshot(long sequence, long position, byte[] bytes) {
+        if (!snapshotPending.compareAndSet(false, true)) {
+            return; // the previous one is still being stored: skip this one, the next comes soon
+        }
+        Thread writer = threads.newThread(() -> {
+            try {
+                if (publisher.awaitSent(sequence, 60_000)) {
+                    long id = snapshots.save(sequence, position, bytes);
+                    LOG.fine("Engine snapshot " + id + " at command " + sequence);
+                }
+            } catch (Exception e) {
+                LOG.log(java.util.logging.Level.WARNING, "Engine snapshot not stored; the journal still holds everything", e);
+            } finally {
+                snapshotPending.set(false);
+            }
+        });
+        writer.setName("engine-snapshot");
+        writer.start();
+    }
+
+    // ---------------------------------------------------------------- gateway: orders
+
+    @Override
+    public OrderState place(NewOrder o) {
+        Directory.MarketInfo m = market(o.symbol());
+        Side side = "BUY".equals(o.side()) ? Side.BUY : "SELL".equals(o.side()) ? Side.SELL : null;
+        if (side == null) {
+            throw new BusinessException(ErrorCode.INVALID_ORDER, "side: BUY or SELL");
+        }
+        OrderType type;
+        long price = 0;
+        long lots = 0;
+        long budget = 0;
+        switch (o.type() == null ? "" : o.type()) {
+            case "LIMIT", "LIMIT_MAKER" -> {
+                type = "LIMIT".equals(o.type()) ? OrderType.LIMIT : OrderType.LIMIT_MAKER;
+                price = fit(Units.ticks(m, o.price()), ErrorCode.INVALID_PRICE);
+                lots = fit(Units.lots(m, o.quantity()), ErrorCode.INVALID_QUANTITY);
+            }
+            case "MARKET" -> {
+                if (o.quantity() == null) {
+                    type = OrderType.MARKET_QUOTE;
+                    budget = fit(Units.budget(m, o.quoteQuantity()), ErrorCode.INVALID_QUANTITY);
+                } else {
+                    type = OrderType.MARKET;
+                    lots = fit(Units.lots(m, o.quantity()), ErrorCode.INVALID_QUANTITY);
+                }
+            }
+            default -> throw new BusinessException(ErrorCode.INVALID_ORDER, "type: LIMIT, LIMIT_MAKER or MARKET");
+        }
+        TimeInForce tif = type == OrderType.LIMIT ? enumOf(TimeInForce.class, o.timeInForce(), TimeInForce.GTC) : TimeInForce.IOC;
+        SelfTradePrevention stp = enumOf(SelfTradePrevention.class, o.selfTradePrevention(), SelfTradePrevention.EXPIRE_TAKER);
+        Outcome out = submit(new Command.Place(0, o.userId(), m.id(), side, type, tif, price, 0, lots, budget, stp,
+                o.clientOrderId()));
+        long orderId = ((Command.Place) out.command()).orderId();
+        if (out.code() == ResultCode.DUPLICATE_CLIENT_ORDER_ID) {
+            long earlier = ask(core -> core.orderIdOf(o.userId(), o.clientOrderId()));
+            return new OrderState(earlier, out.sequence(), out.time(), null, null, null, null, null, List.of(), true);
+        }
+        refuseUnlessAccepted(out.code());
+        return OrderAnswers.of(state.directory(), out, orderId, out.time());
+    }
+
+    @Override
+    public OrderState cancel(long userId, long orderId) {
+        Outcome out = submit(new Command.Cancel(orderId, userId));
+        if (out.code() == ResultCode.UNKNOWN_ORDER) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No such open order.");
+        }
+        refuseUnlessAccepted(out.code());
+        return OrderAnswers.of(state.directory(), out, orderId, out.time());
+    }
+
+    // ---------------------------------------------------------------- gateway: money
+
+    @Override
+    public void deposit(long depositId, long userId, String asset, BigDecimal amount) {
+        Directory.AssetInfo a = asset(asset);
+        Outcome out = submit(new Command.Deposit(userId, a.id(), fit(Units.amount(a, amount), ErrorCode.INVALID_AMOUNT), depositId));
+        if (out.code() != ResultCode.DUPLICATE_DEPOSIT) {
+            refuseUnlessAccepted(out.code());
+        }
+    }
+
+    @Override
+    public void adjust(long adjustmentId, long userId, String asset, BigDecimal delta) {
+        Directory.AssetInfo a = asset(asset);
+        long units = fit(Units.amount(a, delta == null ? null : delta.abs()), ErrorCode.INVALID_AMOUNT);
+        Outcome out = submit(new Command.Adjust(userId, a.id(), delta.signum() < 0 ? -units : units, adjustmentId));
+        if (out.code() != ResultCode.DUPLICATE_ADJUSTMENT) {
+            refuseUnlessAccepted(out.code());
+        }
+    }
+
+    @Override
+    public void freezeWithdrawal(long withdrawalId, long userId, String asset, BigDecimal amount) {
+        Directory.AssetInfo a = asset(asset);
+        Outcome out = submit(new Command.FreezeWithdrawal(withdrawalId, userId, a.id(),
+                fit(Units.amount(a, amount), ErrorCode.INVALID_AMOUNT)));
+        if (out.code() != ResultCode.DUPLICATE_WITHDRAWAL) {
+            refuseUnlessAccepted(out.code());
+        }
+    }
+
+    @Override
+    public void releaseWithdrawal(long withdrawalId) {
+        // Unknown: released or completed before (the wallet asked twice), which is the outcome it wants.
+        Outcome out = submit(new Command.ReleaseWithdrawal(withdrawalId));
+        if (out.code() != ResultCode.UNKNOWN_WITHDRAWAL) {
+            refuseUnlessAccepted(out.code());
+        }
+    }
+
+    @Override
+    public void completeWithdrawal(long withdrawalId) {
+        Outcome out = submit(new Command.CompleteWithdrawal(withdrawalId));
+        if (out.code() != ResultCode.UNKNOWN_WITHDRAWAL) {
+            refuseUnlessAccepted(out.code());
+        }
+    }
+
+    @Override
+    public void setUserFees(long userId, BigDecimal makerRate, BigDecimal takerRate) {
+        long maker = makerRate == null ? -1 : fit(Units.rate(makerRate), ErrorCode.VALIDATION_FAILED);
+        long taker = takerRate == null ? -1 : fit(Units.rate(takerRate), ErrorCode.VALIDATION_FAILED);
+        refuseUnlessAccepted(submit(new Command.SetUserFees(userId, maker, taker)).code());
+    }
+
+    @Override
+    public void marketChanged(SymbolView symbol) {
+        awaitReady();
+        reference(symbol);
+    }
+
+    /** Lists the market if the engine does not know it yet, then follows its status and fees. */
+    private void reference(SymbolView s) {
+        referenceData.lock();
+        try {
+            Directory directory = state.directory();
+            Directory.MarketInfo m = directory.market(s.symbol());
+            long maker = fit(Units.rate(s.makerFee()), ErrorCode.VALIDATION_FAILED);
+            long taker = fit(Units.rate(s.takerFee()), ErrorCode.VALIDATION_FAILED);
+            if (m == null) {
+                Directory.AssetInfo base = assetFor(s.baseAsset());
+                Directory.AssetInfo quote = assetFor(s.quoteAsset());
+                long[] units = Units.marketUnits(base, quote, s.priceTick(), s.quantityStep());
+                if (units == null) {
+                    throw new BusinessException(ErrorCode.VALIDATION_FAILED, "priceTick x quantityStep of " + s.symbol()
+                            + " must be a whole multiple of 1e-" + ASSET_SCALE + " (the engine's unit of every asset)");
+                }
+                int id = directory.nextMarketId();
+                refuseUnlessAccepted(submitReady(new Command.AddMarket(id, base.id(), quote.id(), units[0], units[1], maker,
+                        taker, fit(Units.rate(marketProtection), ErrorCode.VALIDATION_FAILED), s.symbol(),
+                        s.priceTick(), s.quantityStep())).code());
+                m = directory.market(s.symbol());
+            }
+            // Only what differs becomes a command: a start that finds the engine in line journals nothing.
+            int id = m.id();
+            long[] terms = ask(core -> core.marketTerms(id));
+            if (terms[1] != maker || terms[2] != taker) {
+                refuseUnlessAccepted(submitReady(new Command.SetMarketFees(id, maker, taker)).code());
+            }
+            boolean halted = !"TRADING".equals(s.status());
+            if ((terms[0] == 1) != halted) {
+                refuseUnlessAccepted(submitReady(new Command.HaltMarket(id, halted)).code());
+            }
+        } finally {
+            referenceData.unlock();
+        }
+    }
+
+    private Directory.AssetInfo assetFor(String code) {
+        Directory directory = state.directory();
+        Directory.AssetInfo a = directory.asset(code);
+        if (a == null) {
+            refuseUnlessAccepted(submitReady(new Command.AddAsset(directory.nextAssetId(), code, ASSET_SCALE)).code());
+            a = directory.asset(code);
+        }
+        return a;
+    }
+
+    // ---------------------------------------------------------------- read your writes
+
+    @Override
+    public void awaitProjected(long userId) {
+        Long last = lastSequenceOfUser.get(userId);
+        if (last == null) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + readWaitMillis;
+        synchronized (watermarkMonitor) {
+            while (projectedUpTo() <= last) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    LOG.warning("Projections did not reach command " + last + " of user " + userId + " within "
+                            + readWaitMillis + " ms (at " + watermarks + "); answering from what they hold");
+                    return;
+                }
+                try {
+                    watermarkMonitor.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void projected(String projection, long nextSequence) {
+        watermarks.merge(projection, nextSequence, Math::max);
+        synchronized (watermarkMonitor) {
+            watermarkMonitor.notifyAll();
+        }
+    }
+
+    /** The sequence every projection has applied up to (exclusive). */
+    private long projectedUpTo() {
+        long min = Long.MAX_VALUE;
+        for (String p : PROJECTIONS) {
+            min = Math.min(min, watermarks.getOrDefault(p, 0L));
+        }
+        return min;
+    }
+
+    // ---------------------------------------------------------------- status and depth
+
+    @Override
+    public List<Book> books() {
+        return ask(core -> {
+            List<Book> books = new ArrayList<>();
+            for (Directory.MarketInfo m : state.directory().markets()) {
+                books.add(new Book(m.symbol(), core.marketSequence(m.id()), core.book(m.id()).stateHash(),
+                        core.book(m.id()).restingOrders()));
+            }
+            books.sort(java.util.Comparator.comparing(Book::symbol));
+            return books;
+        });
+    }
+
+    @Override
+    public Recovery recovery() {
+        long applied = ask(core -> state.sequence());
+        Recovery r = recovery;
+        return new Recovery(r.snapshotId(), r.snapshotTakenAt(), r.commandsInSnapshot(), applied);
+    }
+
+    @Override
+    public Depth depth(String symbol, int limit) {
+        if (markets.symbols().stream().noneMatch(s -> s.symbol().equals(symbol))) {
+            throw new BusinessException(ErrorCode.UNKNOWN_SYMBOL);
+        }
+        Depth depth = feed.depth(symbol, Math.max(1, Math.min(limit, 1000)));
+        return depth != null ? depth : new Depth(symbol, 0, List.of(), List.of());
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private Directory.MarketInfo market(String symbol) {
+        awaitReady();
+        Directory.MarketInfo m = symbol == null ? null : state.directory().market(symbol);
+        if (m == null) {
+            throw new BusinessException(ErrorCode.UNKNOWN_SYMBOL, "Unknown symbol " + symbol + ".");
+        }
+        return m;
+    }
+
+    private Directory.AssetInfo asset(String code) {
+        awaitReady();
+        Directory.AssetInfo a = code == null ? null : state.directory().asset(code);
+        if (a == null) {
+            throw new BusinessException(ErrorCode.UNKNOWN_ASSET, "The engine trades no " + code + ".");
+        }
+        return a;
+    }
+
+    private void awaitReady() {
+        try {
+            if (!ready.await(answerTimeoutMillis, TimeUnit.MILLISECONDS)) {
+                throw new BusinessException(ErrorCode.ENGINE_UNAVAILABLE, "The matching engine is still starting.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusinessException(ErrorCode.ENGINE_UNAVAILABLE);
+        }
+    }
+
+    private Outcome submit(Command command) {
+        awaitReady();
+        return submitReady(command);
+    }
+
+    /** Submits and waits for the answer; for the reference-data thread, which runs before callers are let in. */
+    private Outcome submitReady(Command command) {
+        Sequencer s = sequencer;
+        if (s == null) {
+            throw new BusinessException(ErrorCode.ENGINE_UNAVAILABLE, "The matching engine is not running.");
+        }
+        return await(s.submit(command));
+    }
+
+    private <T> T ask(java.util.function.Function<exchange.match.core.TradingCore, T> read) {
+        Sequencer s = sequencer;
+        if (s == null) {
+            throw new BusinessException(ErrorCode.ENGINE_UNAVAILABLE, "The matching engine is not running.");
+        }
+        return await(s.query(read));
+    }
+
+    private <T> T await(CompletableFuture<T> answer) {
+        try {
+            return answer.get(answerTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusinessException(ErrorCode.ENGINE_UNAVAILABLE);
+        } catch (TimeoutException e) {
+            throw new BusinessException(ErrorCode.ENGINE_UNAVAILABLE);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Sequencer.EngineUnavailable) {
+                throw new BusinessException(ErrorCode.ENGINE_UNAVAILABLE, e.getCause().getMessage());
+            }
+            throw new IllegalStateException("matching engine failed", e.getCause());
+        }
+    }
+
+    /** The engine's refusal as the API's error; nothing changed. */
+    private static void refuseUnlessAccepted(ResultCode code) {
+        ErrorCode error = switch (code) {
+            case ACCEPTED -> null;
+            case INSUFFICIENT_FUNDS -> ErrorCode.INSUFFICIENT_BALANCE;
+            case MARKET_HALTED -> ErrorCode.SYMBOL_HALTED;
+            case UNKNOWN_MARKET -> ErrorCode.UNKNOWN_SYMBOL;
+            case UNKNOWN_ASSET -> ErrorCode.UNKNOWN_ASSET;
+            case TRADING_LIMIT -> ErrorCode.TRADING_LIMIT_EXCEEDED;
+            case NO_LIQUIDITY -> ErrorCode.NO_LIQUIDITY;
+            case UNKNOWN_ORDER -> ErrorCode.NOT_FOUND;
+            case SUPPLY_LIMIT, OUT_OF_RANGE -> ErrorCode.INVALID_AMOUNT;
+            case ENGINE_ERROR -> ErrorCode.INTERNAL;
+            default -> ErrorCode.VALIDATION_FAILED;
+        };
+        if (error != null) {
+            throw new BusinessException(error, "The engine refused the command: " + code + " (" + code.code() + ").");
+        }
+    }
+
+    private static long fit(long units, ErrorCode error) {
+        if (units < 0) {
+            throw new BusinessException(error, "The value does not fit the engine's units (at most "
+                    + ASSET_SCALE + " decimals, and in the market's tick and step).");
+        }
+        return units;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name, E fallback) {
+        if (name == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(ErrorCode.INVALID_ORDER, "Unknown " + type.getSimpleName() + " " + name + ".");
+        }
+    }
+
+    private static void join(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
