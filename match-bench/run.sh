@@ -35,6 +35,11 @@ opens=(
 read -r -a heap <<< "${BENCH_JAVA_OPTS:--Xms4g -Xmx4g}"
 
 main=exchange.bench.EngineBenchmark
+if [[ "${1:-}" == replay ]]; then
+  shift
+  # The engine's state from its journal alone: no exchange-core, a small heap is plenty.
+  exec java -Xmx1g -cp "$jar:$here/target/lib/*" exchange.bench.JournalReplay "$@"
+fi
 if [[ "${1:-}" == snapshot ]]; then
   shift
   main=exchange.bench.SnapshotStartBench

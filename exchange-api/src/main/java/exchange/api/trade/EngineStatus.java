@@ -23,8 +23,11 @@ public interface EngineStatus {
      * @param snapshotId         the snapshot the engine started from, 0 if it replayed the whole journal
      * @param commandsInSnapshot commands the snapshot reflected
      * @param commandsApplied    commands reflected now, snapshot included
+     * @param journalPosition    the journal position after the last entry applied
+     * @param stateHash          the engine's whole state (books, balances, limits) hashed: what
+     *                           {@code ./exchange replay until=journalPosition} prints too
      */
-    record Recovery(long snapshotId, java.time.Instant snapshotTakenAt, long commandsInSnapshot, long commandsApplied)
-            implements Serializable {
+    record Recovery(long snapshotId, java.time.Instant snapshotTakenAt, long commandsInSnapshot, long commandsApplied,
+                    long journalPosition, long stateHash) implements Serializable {
     }
 }

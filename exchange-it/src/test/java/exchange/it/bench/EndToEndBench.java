@@ -69,10 +69,18 @@ public final class EndToEndBench {
         boolean ws = "ws".equals(conf.getOrDefault("transport", "rest"));
         Map<Users.Trader, String[]> keys = ws ? apiKeys(traders) : Map.of();
         Load load = new Load(symbol, traders, clients, cancelShare, ws, keys);
+        ProjectionLag lag = new ProjectionLag(admin);
+        Thread sampler = new Thread(lag, "projection-lag");
+        sampler.start();
         load.run(warmup, seconds);
         long drainStart = System.nanoTime();
         long results = awaitSettled(symbol, admin);
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        Thread.sleep(500);
+        lag.running = false;
+        sampler.join();
+        long[] lags = lag.lagsMillis(load.measuredFrom, load.measuredTo);
+        double projectedDrain = lag.drainedMillis(load.measuredTo) / 1000.0;
 
         double[] single = commitRate(1, Integer.parseInt(conf.get("dbSeconds")));
         double[] parallel = commitRate(clients, Integer.parseInt(conf.get("dbSeconds")));
@@ -91,6 +99,10 @@ public final class EndToEndBench {
         }
         System.out.printf("latency of a request (create or cancel): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 load.percentile(50), load.percentile(90), load.percentile(99), load.percentile(100));
+        System.out.printf("projection lag (engine applied -> trade and wallet projections committed, sampled every"
+                        + " 100 ms while measuring): p50 %d ms, p99 %d ms, max %d ms over %d samples (goal p99 <= 500 ms);"
+                        + " drained %.1f s after the load (goal <= 2 s)%n", pct(lags, 50), pct(lags, 99), pct(lags, 100),
+                lags.length, projectedDrain);
         System.out.printf("engine results for %s: %d, all settled %.1f s after the load ended"
                 + " (open orders in the database = resting orders in the engine)%n", symbol, results, drainSeconds);
         if (results == 0) {
@@ -393,6 +405,9 @@ public final class EndToEndBench {
             this.cancelShare = cancelShare;
         }
 
+        volatile long measuredFrom;
+        volatile long measuredTo;
+
         void run(int warmup, int seconds) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Future<?>> workers = new ArrayList<>();
@@ -405,8 +420,10 @@ public final class EndToEndBench {
             cancelCount.set(0);
             errorCount.set(0);
             measuring = true;
+            measuredFrom = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             measuring = false;
+            measuredTo = System.nanoTime();
             placed = placedCount.get();
             cancels = cancelCount.get();
             errors = errorCount.get();
@@ -530,6 +547,84 @@ public final class EndToEndBench {
             }
             last = sequence;
             Thread.sleep(500);
+        }
+    }
+
+    private static long pct(long[] sorted, int p) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    /**
+     * How far the projections (trade and wallet, each in its own JTA transaction) run behind the
+     * engine: every 100 ms the engine's applied sequence and the lower of the two watermarks; a
+     * sample's lag is the time until the watermark had passed the sequence the engine was at.
+     */
+    static final class ProjectionLag implements Runnable {
+        private final String admin;
+        private final List<long[]> engine = new ArrayList<>();
+        private final List<long[]> projected = new ArrayList<>();
+        volatile boolean running = true;
+
+        ProjectionLag(String admin) {
+            this.admin = admin;
+        }
+
+        @Override
+        public void run() {
+            try (Connection c = db(); PreparedStatement p = c.prepareStatement("SELECT LEAST("
+                    + "(SELECT next_sequence FROM exchange_trade.engine_watermark WHERE projection = 'trade'),"
+                    + "(SELECT next_sequence FROM exchange_wallet.engine_watermark WHERE projection = 'wallet'))")) {
+                while (running) {
+                    long t = System.nanoTime();
+                    Api.Reply r = Api.get("/api/admin/engine/recovery", admin);
+                    if (r.status() == 200) {
+                        synchronized (this) {
+                            engine.add(new long[] {t, r.json().getJsonNumber("commandsApplied").longValue()});
+                        }
+                    }
+                    try (ResultSet rs = p.executeQuery()) {
+                        rs.next();
+                        synchronized (this) {
+                            projected.add(new long[] {System.nanoTime(), rs.getLong(1)});
+                        }
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (Exception e) {
+                System.out.println("projection lag sampler stopped: " + e);
+            }
+        }
+
+        synchronized long[] lagsMillis(long from, long to) {
+            List<Long> lags = new ArrayList<>();
+            for (long[] e : engine) {
+                if (e[0] < from || e[0] > to) {
+                    continue;
+                }
+                for (long[] w : projected) {
+                    if (w[0] >= e[0] && w[1] >= e[1]) {
+                        lags.add((w[0] - e[0]) / 1_000_000);
+                        break;
+                    }
+                }
+            }
+            return lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+
+        /** From the load's end until the watermark passed what the engine had applied by then. */
+        synchronized long drainedMillis(long end) {
+            long target = 0;
+            for (long[] e : engine) {
+                if (e[0] <= end) {
+                    target = Math.max(target, e[1]);
+                }
+            }
+            for (long[] w : projected) {
+                if (w[0] >= end && w[1] >= target) {
+                    return (w[0] - end) / 1_000_000;
+                }
+            }
+            return -1;
         }
     }
 

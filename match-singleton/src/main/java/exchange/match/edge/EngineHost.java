@@ -103,7 +103,7 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
     private volatile boolean stopping;
     private volatile EngineState state;
     private volatile Sequencer sequencer;
-    private volatile Recovery recovery = new Recovery(0, null, 0, 0);
+    private volatile Recovery recovery = new Recovery(0, null, 0, 0, 0, 0);
     private RocketMqJournal journal;
     private SnapshotStore snapshots;
     private Thread engineThread;
@@ -181,7 +181,7 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
             Replay.checkSameJournal(journal, snapshot.sequence(), snapshot.position());
             try {
                 restored = EngineState.restore(snapshot.sequence(), snapshot.position(), snapshot.state());
-                recovery = new Recovery(snapshot.id(), snapshot.takenAt(), snapshot.sequence(), snapshot.sequence());
+                recovery = new Recovery(snapshot.id(), snapshot.takenAt(), snapshot.sequence(), snapshot.sequence(), 0, 0);
             } catch (java.io.IOException e) {
                 LOG.log(java.util.logging.Level.WARNING, "Engine snapshot " + snapshot.id() + " unreadable; replaying the whole journal", e);
                 restored = EngineState.empty();
@@ -192,7 +192,7 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         long counted = Replay.toEnd(restored, journal, this::applied, Long.MAX_VALUE);
         LOG.info("Engine replayed " + counted + " journal entries after " + (snapshot == null ? "no snapshot" : "snapshot " + snapshot.id()));
         recovery = new Recovery(recovery.snapshotId(), recovery.snapshotTakenAt(), recovery.commandsInSnapshot(),
-                restored.sequence());
+                restored.sequence(), 0, 0);
         return restored;
     }
 
@@ -489,9 +489,9 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
 
     @Override
     public Recovery recovery() {
-        long applied = ask(core -> state.sequence());
+        long[] now = ask(core -> new long[] {state.sequence(), state.position(), core.stateHash()});
         Recovery r = recovery;
-        return new Recovery(r.snapshotId(), r.snapshotTakenAt(), r.commandsInSnapshot(), applied);
+        return new Recovery(r.snapshotId(), r.snapshotTakenAt(), r.commandsInSnapshot(), now[0], now[1], now[2]);
     }
 
     @Override
