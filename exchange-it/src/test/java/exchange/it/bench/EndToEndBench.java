@@ -76,7 +76,10 @@ public final class EndToEndBench {
         long drainStart = System.nanoTime();
         long results = awaitSettled(symbol, admin);
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-        Thread.sleep(500);
+        // Sample on until the projections have passed what the engine had applied by the load's end.
+        for (int i = 0; i < 3000 && lag.drainedMillis(load.measuredTo) < 0; i++) {
+            Thread.sleep(200);
+        }
         lag.running = false;
         sampler.join();
         long[] lags = lag.lagsMillis(load.measuredFrom, load.measuredTo);
@@ -351,7 +354,7 @@ public final class EndToEndBench {
                 Users.Trader t = Users.register("bench");
                 for (int tries = 0; ; tries++) {
                     Api.Reply r = Api.post("/api/admin/wallet/adjustments", "{\"userId\":" + t.id()
-                            + ",\"asset\":\"USDT\",\"amount\":10000000,\"reason\":\"bench\"}", admin);
+                            + ",\"asset\":\"USDT\",\"amount\":50000,\"reason\":\"bench\"}", admin);
                     if (r.status() == 201 || r.status() == 202) {
                         approveIfAsked(r);
                         break;
@@ -362,7 +365,7 @@ public final class EndToEndBench {
                     Thread.sleep(250); // the wallet opens accounts on UserRegistered, a moment later
                 }
                 Api.Reply btc = Api.post("/api/admin/wallet/adjustments", "{\"userId\":" + t.id()
-                        + ",\"asset\":\"BTC\",\"amount\":100000,\"reason\":\"bench\"}", admin);
+                        + ",\"asset\":\"BTC\",\"amount\":500,\"reason\":\"bench\"}", admin);
                 approveIfAsked(btc);
                 return t;
             }));
