@@ -2,7 +2,7 @@ package exchange.trade.messaging;
 
 import exchange.api.engine.EngineGateway;
 import exchange.api.engine.EngineResults;
-import exchange.api.messaging.EventEnvelope;
+import exchange.api.messaging.EngineProjectionFeed;
 import exchange.api.messaging.RocketMqSubscriber;
 import exchange.trade.settlement.ProjectTrades;
 import jakarta.annotation.PostConstruct;
@@ -11,9 +11,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The trade projection's consumer: the engine's journal entries ({@link EngineResults} on
@@ -28,8 +25,6 @@ import java.util.Map;
 @DependsOn("TradeSchema")
 public class TradeEventInbox {
     public static final String GROUP = "trade-engine-projection";
-    /** Journal entries projected per transaction when the queue has a backlog; one at a time when it has not. */
-    private static final int BATCH = 64;
 
     @EJB
     private ProjectTrades projection;
@@ -39,17 +34,7 @@ public class TradeEventInbox {
 
     @PostConstruct
     void start() {
-        subscriber = RocketMqSubscriber.startOrderlyBatches(GROUP, Map.of(EngineResults.TOPIC, "EngineResults"), BATCH,
-                this::project);
-    }
-
-    private void project(List<EventEnvelope> events) {
-        List<EngineResults> entries = new ArrayList<>(events.size());
-        for (EventEnvelope event : events) {
-            entries.add(event.payloadAs(EngineResults.class));
-        }
-        long next = projection.apply(entries); // an EJB call: its own transaction, committed on return
-        engine.projected(ProjectTrades.PROJECTION, next);
+        subscriber = EngineProjectionFeed.start(GROUP, ProjectTrades.PROJECTION, projection::apply, engine);
     }
 
     @PreDestroy

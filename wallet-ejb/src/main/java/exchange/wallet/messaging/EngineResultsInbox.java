@@ -1,8 +1,7 @@
 package exchange.wallet.messaging;
 
 import exchange.api.engine.EngineGateway;
-import exchange.api.engine.EngineResults;
-import exchange.api.messaging.EventEnvelope;
+import exchange.api.messaging.EngineProjectionFeed;
 import exchange.api.messaging.RocketMqSubscriber;
 import exchange.wallet.ledger.ProjectBalances;
 import jakarta.annotation.PostConstruct;
@@ -11,8 +10,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The engine's journal, projected onto the wallet's balances in journal order (its topic has one
@@ -24,7 +21,6 @@ import java.util.Map;
 public class EngineResultsInbox {
     /** The wallet's own group: the projection keeps its own offset and watermark. */
     public static final String GROUP = "wallet-engine-projection";
-    private static final int BATCH = 64;
 
     @EJB
     private ProjectBalances projectBalances;
@@ -34,14 +30,7 @@ public class EngineResultsInbox {
 
     @PostConstruct
     void start() {
-        subscriber = RocketMqSubscriber.startOrderlyBatches(GROUP, Map.of(EngineResults.TOPIC, "EngineResults"), BATCH,
-                this::project);
-    }
-
-    private void project(List<EventEnvelope> events) {
-        long reached = projectBalances.apply(events.stream().map(e -> e.payloadAs(EngineResults.class)).toList());
-        // Committed by now: readers waiting on their own writes (awaitProjected) may go.
-        gateway.projected(ProjectBalances.PROJECTION, reached);
+        subscriber = EngineProjectionFeed.start(GROUP, ProjectBalances.PROJECTION, projectBalances::apply, gateway);
     }
 
     @PreDestroy
