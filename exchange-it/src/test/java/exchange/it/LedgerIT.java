@@ -2,6 +2,7 @@ package exchange.it;
 
 import static exchange.it.RegistrationIT.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import exchange.it.support.Api;
 import exchange.it.support.Db;
@@ -55,9 +56,12 @@ class LedgerIT {
                 "every posting's legs sum to zero");
         everyAssetSumsToZero();
 
-        String subject = Long.toString(trader.id());
-        Eventually.holds(Duration.ofSeconds(20), "AssetChanged audited", () -> Db.count(
-                "SELECT COUNT(*) FROM exchange_finance.audit_log WHERE event_type = 'AssetChanged' AND subject = ?", subject) == 2);
+        // The wallet reports its changes in BalancesChanged batches; finance keeps each change as a fund flow.
+        Eventually.holds(Duration.ofSeconds(20), "both changes recorded by finance", () -> Db.count(
+                "SELECT COUNT(*) FROM exchange_finance.fund_flows WHERE user_id = ? AND business_type = 'ADJUSTMENT'",
+                trader.id()) == 2);
+        assertTrue(Db.count("SELECT COUNT(*) FROM exchange_finance.audit_log WHERE event_type = 'BalancesChanged'"
+                + " AND payload REGEXP ?", "\"userId\":" + trader.id() + "[,}]") > 0, "the batches themselves are audited");
     }
 
     @Test

@@ -36,12 +36,23 @@ public interface EngineGateway {
      */
     record OrderState(long orderId, long sequence, long time, String status, BigDecimal executedQuantity,
                       BigDecimal cumulativeQuoteQuantity, BigDecimal heldAmount, String heldAsset, List<Fill> fills,
-                      boolean earlier) implements Serializable {
+                      boolean earlier, OrderTerms terms) implements Serializable {
+    }
+
+    /**
+     * What an order was placed with, as the engine holds it while it is open: a cancel's answer
+     * carries it, so the canceled order is answered without waiting for its row.
+     */
+    record OrderTerms(String symbol, String side, String type, String timeInForce, String selfTradePrevention,
+                      BigDecimal price, BigDecimal quantity, String clientOrderId, long createdAt) implements Serializable {
     }
 
     OrderState place(NewOrder order);
 
-    /** NOT_FOUND when the engine holds no such open order of the user's. */
+    /**
+     * NOT_FOUND when the engine holds no such open order of the user's. The answer's terms are null
+     * when the order traded between reading them and canceling it (then read the order's row).
+     */
     OrderState cancel(long userId, long orderId);
 
     /** A confirmed deposit credited, once per deposit id. */
@@ -61,6 +72,18 @@ public interface EngineGateway {
 
     /** A user's fee rates on every market (a fee tier), or the markets' own when both are null. */
     void setUserFees(long userId, BigDecimal makerRate, BigDecimal takerRate);
+
+    /** A user's KYC level reached (its trading limits apply to the next order). */
+    void setUserLevel(long userId, int level);
+
+    /**
+     * Brings the engine's trading limits in line with the trade service's table (only what differs
+     * becomes a command). Called at the engine's start and whenever the table may have changed.
+     */
+    void tradingLimitsChanged(List<exchange.api.trade.MarketDirectory.TradingLimit> limits);
+
+    /** What the user's orders in a quote asset have counted against today's (UTC) limit. */
+    BigDecimal usedToday(long userId, String quoteAsset);
 
     /**
      * A market listed, halted or resumed, or its fees changed, as the symbol table now says (call it

@@ -15,6 +15,9 @@ import java.util.List;
 public interface Kyc {
     int level(long userId);
 
+    /** Every user above level 0 with their level: what the matching engine applies trading limits by. */
+    java.util.Map<Long, Integer> levelsAboveZero();
+
     Status status(long userId);
 
     /** For the next level only (400 KYC_LEVEL_INVALID), one pending application at a time (409 KYC_PENDING). */

@@ -1,56 +1,90 @@
 package exchange.finance.flow;
 
 import exchange.api.event.AssetChanged;
+import exchange.api.event.BalancesChanged;
+import exchange.api.event.OrderActivity;
 import exchange.api.event.TradeFeeCalculated;
 import exchange.api.messaging.EventEnvelope;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns wallet and fee events into fund flows and fee income, in the caller's transaction (the
- * one that marks the event processed, so each event counts once). Plain inserts: finance only
- * appends, nobody updates a flow.
+ * one that marks the event processed, so each event counts once). Plain multi-row inserts: finance
+ * only appends, nobody updates a flow, and a batch event carries hundreds of them.
  */
 @Stateless
 public class RecordFundFlow {
+    /** Rows per multi-row insert. */
+    private static final int CHUNK = 200;
+
     @PersistenceContext(unitName = "finance")
     private EntityManager em;
 
     public void record(EventEnvelope event) {
+        Timestamp at = Timestamp.from(event.occurredAt());
         switch (event.type()) {
-            case "AssetChanged" -> flow(event, event.payloadAs(AssetChanged.class));
-            case "TradeFeeCalculated" -> fee(event, event.payloadAs(TradeFeeCalculated.class));
+            case "BalancesChanged" -> {
+                List<AssetChanged> changes = event.payloadAs(BalancesChanged.class).changes();
+                List<Object[]> rows = new ArrayList<>(changes.size());
+                for (int i = 0; i < changes.size(); i++) {
+                    rows.add(flow(event.eventId() + "/" + i, changes.get(i), at));
+                }
+                insert("fund_flows (event_id, user_id, asset, delta_available, delta_frozen, available_after, frozen_after,"
+                        + " business_type, business_id, occurred_at)", rows);
+            }
+            case "AssetChanged" -> insert("fund_flows (event_id, user_id, asset, delta_available, delta_frozen,"
+                    + " available_after, frozen_after, business_type, business_id, occurred_at)",
+                    java.util.Collections.singletonList(flow(event.eventId(), event.payloadAs(AssetChanged.class), at)));
+            case "OrderActivity" -> fees(event.payloadAs(OrderActivity.class).executions(), at);
+            case "TradeFeeCalculated" -> fees(List.of(event.payloadAs(TradeFeeCalculated.class)), at);
             default -> {
                 // other events are audited only
             }
         }
     }
 
-    private void flow(EventEnvelope event, AssetChanged a) {
-        em.createNativeQuery("""
-                INSERT INTO exchange_finance.fund_flows (event_id, user_id, asset, delta_available, delta_frozen,
-                    available_after, frozen_after, business_type, business_id, occurred_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
-                .setParameter(1, event.eventId()).setParameter(2, a.userId()).setParameter(3, a.asset())
-                .setParameter(4, a.deltaAvailable()).setParameter(5, a.deltaFrozen())
-                .setParameter(6, a.available()).setParameter(7, a.frozen())
-                .setParameter(8, a.businessType()).setParameter(9, a.businessId())
-                .setParameter(10, Timestamp.from(event.occurredAt()))
-                .executeUpdate();
+    private static Object[] flow(String id, AssetChanged a, Timestamp at) {
+        return new Object[] {id, a.userId(), a.asset(), a.deltaAvailable(), a.deltaFrozen(), a.available(), a.frozen(),
+                a.businessType(), a.businessId(), at};
     }
 
-    private void fee(EventEnvelope event, TradeFeeCalculated f) {
-        if (f.fee().signum() == 0) {
-            return;
+    private void fees(List<TradeFeeCalculated> executions, Timestamp at) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TradeFeeCalculated f : executions) {
+            if (f.fee().signum() != 0) {
+                rows.add(new Object[] {f.tradeId(), f.orderId(), f.symbol(), f.userId(), f.asset(), f.fee(), f.maker(), at});
+            }
         }
-        em.createNativeQuery("""
-                INSERT INTO exchange_finance.fee_income (trade_id, order_id, symbol, user_id, asset, amount, maker, occurred_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, f.tradeId()).setParameter(2, f.orderId()).setParameter(3, f.symbol())
-                .setParameter(4, f.userId()).setParameter(5, f.asset()).setParameter(6, f.fee())
-                .setParameter(7, f.maker()).setParameter(8, Timestamp.from(event.occurredAt()))
-                .executeUpdate();
+        insert("fee_income (trade_id, order_id, symbol, user_id, asset, amount, maker, occurred_at)", rows);
+    }
+
+    private void insert(String tableAndColumns, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            int width = chunk.get(0).length;
+            StringBuilder sql = new StringBuilder("INSERT INTO exchange_finance.").append(tableAndColumns).append(" VALUES ");
+            int p = 1;
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "(" : ", (");
+                for (int c = 0; c < width; c++) {
+                    sql.append(c == 0 ? "?" : ", ?").append(p++);
+                }
+                sql.append(')');
+            }
+            Query insert = em.createNativeQuery(sql.toString());
+            p = 1;
+            for (Object[] row : chunk) {
+                for (Object value : row) {
+                    insert.setParameter(p++, value);
+                }
+            }
+            insert.executeUpdate();
+        }
     }
 }

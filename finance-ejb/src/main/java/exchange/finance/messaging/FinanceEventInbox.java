@@ -18,7 +18,7 @@ import java.util.Map;
 @DependsOn("FinanceSchema")
 public class FinanceEventInbox {
     /** The wallet's business events; not its own timers (WithdrawalCheckDue), which are the wallet's affair. */
-    private static final String WALLET_EVENTS = "AssetChanged || DepositConfirmed || WithdrawRequested || WithdrawCompleted || WalletFrozen";
+    private static final String WALLET_EVENTS = "BalancesChanged || DepositConfirmed || WithdrawRequested || WithdrawCompleted || WalletFrozen";
 
     @EJB
     private RecordAuditEntry audit;
@@ -28,7 +28,7 @@ public class FinanceEventInbox {
     void start() {
         subscriber = RocketMqSubscriber.start(ConsumerGroups.FINANCE,
                 Map.of(Topics.USER, "*", Topics.WALLET, WALLET_EVENTS, Topics.SYSTEM, "*", Topics.FINANCE, "RiskTriggered || FinanceCalculated",
-                        Topics.TRADE, "OrderFilled || OrderPartiallyFilled || OrderCancelled || TradeFeeCalculated"), audit::record);
+                        Topics.TRADE, "OrderActivity"), audit::record);
     }
 
     @PreDestroy

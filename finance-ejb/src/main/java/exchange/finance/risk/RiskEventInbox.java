@@ -23,7 +23,7 @@ public class RiskEventInbox {
     @PostConstruct
     void start() {
         subscriber = RocketMqSubscriber.start(ConsumerGroups.RISK,
-                Map.of(Topics.WALLET, "DepositConfirmed", Topics.USER, "SecurityUpdated", Topics.TRADE, "OrderCreated"), watch::observe);
+                Map.of(Topics.WALLET, "DepositConfirmed", Topics.USER, "SecurityUpdated", Topics.TRADE, "OrderActivity"), watch::observe);
     }
 
     @PreDestroy

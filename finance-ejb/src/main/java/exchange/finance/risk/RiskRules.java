@@ -73,17 +73,30 @@ public class RiskRules implements RiskControl {
         }
     }
 
-    /** An order was accepted: at or above an ORDER_NOTIONAL rule's threshold in its quote asset, a finding. */
-    public void orderPlaced(long userId, long orderId, BigDecimal notional, java.util.function.Supplier<String> quoteOfMarket) {
-        List<RuleRow> orderRules = enabled().stream().filter(r -> "ORDER_NOTIONAL".equals(r.kind())).toList();
-        String quoteAsset = orderRules.isEmpty() ? null : quoteOfMarket.get();
-        if (quoteAsset == null) {
+    /** An order accepted: its user, id, notional in its quote asset and its symbol. */
+    public record PlacedOrder(long userId, long orderId, BigDecimal notional, String symbol) {
+    }
+
+    /**
+     * Orders were accepted: each at or above an ORDER_NOTIONAL rule's threshold in its quote
+     * asset, a finding. The rules are read once for all of them; a market's quote asset is looked
+     * up only when such a rule is on.
+     */
+    public void ordersPlaced(List<PlacedOrder> orders, java.util.function.Function<String, String> quoteOfSymbol) {
+        List<RuleRow> orderRules = orders.isEmpty() ? List.of()
+                : enabled().stream().filter(r -> "ORDER_NOTIONAL".equals(r.kind())).toList();
+        if (orderRules.isEmpty()) {
             return;
         }
-        for (RuleRow rule : orderRules) {
-            if (rule.covers(quoteAsset) && notional.compareTo(rule.threshold()) >= 0) {
-                raise(rule, userId, "ORDER", Long.toString(orderId), "an order of " + plain(notional) + " " + quoteAsset
-                        + " is at least " + plain(rule.threshold()), Instant.now());
+        Instant now = Instant.now();
+        java.util.Map<String, String> quotes = new java.util.HashMap<>();
+        for (PlacedOrder o : orders) {
+            String quoteAsset = quotes.computeIfAbsent(o.symbol(), quoteOfSymbol);
+            for (RuleRow rule : orderRules) {
+                if (quoteAsset != null && rule.covers(quoteAsset) && o.notional().compareTo(rule.threshold()) >= 0) {
+                    raise(rule, o.userId(), "ORDER", Long.toString(o.orderId()), "an order of " + plain(o.notional())
+                            + " " + quoteAsset + " is at least " + plain(rule.threshold()), now);
+                }
             }
         }
     }

@@ -2,7 +2,10 @@ package exchange.finance.risk;
 
 import exchange.api.event.ConsumerGroups;
 import exchange.api.event.DepositConfirmed;
+import exchange.api.event.OrderActivity;
 import exchange.api.event.OrderCreated;
+import java.util.ArrayList;
+import java.util.List;
 import exchange.api.trade.MarketDirectory;
 import exchange.api.trade.SymbolView;
 import java.math.BigDecimal;
@@ -15,7 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Each deposit, order and lock-out checked once against the rules, its findings in the same transaction. */
+/** Each deposit, batch of accepted orders (OrderActivity) and lock-out checked once against the rules, its findings in the same transaction. */
 @Stateless
 public class WatchAccounts {
     @PersistenceContext(unitName = "finance")
@@ -34,15 +37,17 @@ public class WatchAccounts {
                 DepositConfirmed d = event.payloadAs(DepositConfirmed.class);
                 rules.depositCredited(d.userId(), d.asset(), d.amount(), Long.toString(d.depositId()));
             }
-            case "OrderCreated" -> {
-                OrderCreated o = event.payloadAs(OrderCreated.class);
-                BigDecimal notional = o.quoteQuantity() != null ? o.quoteQuantity()
-                        : o.price() != null && o.quantity() != null ? o.price().multiply(o.quantity()) : null;
-                if (notional != null) {
-                    // The market's quote asset is looked up only when a large-order rule is on.
-                    rules.orderPlaced(o.userId(), o.orderId(), notional, () -> markets.symbols().stream()
-                            .filter(s -> s.symbol().equals(o.symbol())).map(SymbolView::quoteAsset).findFirst().orElse(null));
+            case "OrderActivity" -> {
+                List<RiskRules.PlacedOrder> placed = new ArrayList<>();
+                for (OrderCreated o : event.payloadAs(OrderActivity.class).created()) {
+                    BigDecimal notional = o.quoteQuantity() != null ? o.quoteQuantity()
+                            : o.price() != null && o.quantity() != null ? o.price().multiply(o.quantity()) : null;
+                    if (notional != null) {
+                        placed.add(new RiskRules.PlacedOrder(o.userId(), o.orderId(), notional, o.symbol()));
+                    }
                 }
+                rules.ordersPlaced(placed, symbol -> markets.symbols().stream()
+                        .filter(s -> s.symbol().equals(symbol)).map(SymbolView::quoteAsset).findFirst().orElse(null));
             }
             case "SecurityUpdated" -> {
                 SecurityUpdated s = event.payloadAs(SecurityUpdated.class);

@@ -240,6 +240,12 @@ public final class OrderBook implements Engine {
      * opposite side as it rests now (the side's last price when it holds less), or -1 when that
      * side is empty. A market buy by quantity is priced with it before its funds are held.
      */
+    /** A resting order's self-trade prevention, or null when it does not rest here. */
+    public SelfTradePrevention stpOf(long orderId) {
+        RestingOrder order = index.get(orderId);
+        return order == null ? null : order.stp;
+    }
+
     public long priceToFill(Side takerSide, long lots) {
         BookSide opposite = opposite(takerSide);
         long worst = -1;

@@ -667,7 +667,7 @@ public final class TradingCore {
     /** An open order as it stands: what an answer or a read of open orders reports. */
     public record OrderState(long orderId, long userId, int market, Side side, OrderType type, TimeInForce tif,
                              long price, long lots, long budget, long executed, long quoteFilled, long held,
-                             String clientOrderId, long createdAt) {
+                             String clientOrderId, long createdAt, SelfTradePrevention stp) {
     }
 
     /** The order if it is open, or null (it ended, or never was). */
@@ -689,7 +689,28 @@ public final class TradingCore {
 
     private static OrderState state(OpenOrder o) {
         return new OrderState(o.id, o.account.userId, o.market.id, o.side, o.type, o.tif, o.price, o.lots, o.budget,
-                o.executed, o.quoteFilled, o.held, o.clientOrderId, o.createdAt);
+                o.executed, o.quoteFilled, o.held, o.clientOrderId, o.createdAt, o.market.book.stpOf(o.id));
+    }
+
+    /** What the user's orders in a quote asset have used of the limit of the UTC day of {@code epochMillis}. */
+    public long usedOn(long userId, int quoteAsset, long epochMillis) {
+        Account a = accounts.get(userId);
+        return a == null ? 0 : a.used(quoteAsset, Math.floorDiv(epochMillis, DAY_MILLIS));
+    }
+
+    /** A user's KYC level as the core applies it (0 until set). */
+    public int userLevel(long userId) {
+        Account a = accounts.get(userId);
+        return a == null ? 0 : a.level;
+    }
+
+    public interface LevelLimitVisitor {
+        void limit(int level, int quoteAsset, long orderMax, long dailyMax);
+    }
+
+    /** Every level's limits in force, in no particular order. */
+    public void forEachLevelLimit(LevelLimitVisitor visitor) {
+        levelLimits.forEachKeyValue((key, v) -> visitor.limit((int) (key >>> 32), (int) key, v[0], v[1]));
     }
 
     /** What the user's orders in a quote asset have used of the day's limit, on the core's current day. */

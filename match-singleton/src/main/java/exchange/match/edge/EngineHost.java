@@ -74,6 +74,8 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
 
     @EJB
     private MarketDirectory markets;
+    @EJB
+    private exchange.api.user.Kyc kyc;
     @Resource
     private ManagedThreadFactory threads;
     @Resource(lookup = "jdbc/exchange")
@@ -202,6 +204,8 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
                 for (SymbolView s : markets.symbols()) {
                     reference(s);
                 }
+                followTradingLimits(markets.tradingLimits());
+                followUserLevels();
                 ready.countDown();
                 return;
             } catch (RuntimeException e) {
@@ -304,7 +308,7 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         long orderId = ((Command.Place) out.command()).orderId();
         if (out.code() == ResultCode.DUPLICATE_CLIENT_ORDER_ID) {
             long earlier = ask(core -> core.orderIdOf(o.userId(), o.clientOrderId()));
-            return new OrderState(earlier, out.sequence(), out.time(), null, null, null, null, null, List.of(), true);
+            return new OrderState(earlier, out.sequence(), out.time(), null, null, null, null, null, List.of(), true, null);
         }
         refuseUnlessAccepted(out.code());
         return OrderAnswers.of(state.directory(), out, orderId, out.time());
@@ -312,12 +316,34 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
 
     @Override
     public OrderState cancel(long userId, long orderId) {
+        awaitReady();
+        // The order's terms, read first: once canceled the engine forgets it. Only its fills can
+        // change before the cancel applies; the cancel's remaining quantity tells whether they did.
+        exchange.match.core.TradingCore.OrderState before = ask(core -> core.order(orderId));
+        if (before == null || before.userId() != userId) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No such open order.");
+        }
         Outcome out = submit(new Command.Cancel(orderId, userId));
         if (out.code() == ResultCode.UNKNOWN_ORDER) {
             throw new BusinessException(ErrorCode.NOT_FOUND, "No such open order.");
         }
         refuseUnlessAccepted(out.code());
-        return OrderAnswers.of(state.directory(), out, orderId, out.time());
+        OrderState answer = OrderAnswers.of(state.directory(), out, orderId, out.time());
+        long remaining = -1;
+        for (EngineEvent e : out.events()) {
+            if (e instanceof EngineEvent.Done d && d.orderId() == orderId) {
+                remaining = d.remaining();
+            }
+        }
+        Directory.MarketInfo m = state.directory().market(before.market());
+        if (m == null || before.lots() <= 0 || before.lots() - remaining != before.executed()) {
+            return answer; // it traded in between: its row tells the rest
+        }
+        OrderTerms terms = new OrderTerms(m.symbol(), before.side().name(), before.type().name(), before.tif().name(),
+                before.stp() == null ? null : before.stp().name(), before.price() > 0 ? Units.price(m, before.price()) : null,
+                Units.quantity(m, before.lots()), before.clientOrderId(), before.createdAt());
+        return new OrderState(orderId, answer.sequence(), answer.time(), answer.status(), Units.quantity(m, before.executed()),
+                Units.amount(m.quote(), before.quoteFilled()), answer.heldAmount(), answer.heldAsset(), answer.fills(), false, terms);
     }
 
     // ---------------------------------------------------------------- gateway: money
@@ -373,6 +399,100 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         long maker = makerRate == null ? -1 : fit(Units.rate(makerRate), ErrorCode.VALIDATION_FAILED);
         long taker = takerRate == null ? -1 : fit(Units.rate(takerRate), ErrorCode.VALIDATION_FAILED);
         refuseUnlessAccepted(submit(new Command.SetUserFees(userId, maker, taker)).code());
+    }
+
+    @Override
+    public void setUserLevel(long userId, int level) {
+        refuseUnlessAccepted(submit(new Command.SetUserLevel(userId, level)).code());
+    }
+
+    @Override
+    public void tradingLimitsChanged(List<MarketDirectory.TradingLimit> limits) {
+        awaitReady();
+        followTradingLimits(limits);
+    }
+
+    @Override
+    public BigDecimal usedToday(long userId, String quoteAsset) {
+        awaitReady();
+        Directory.AssetInfo a = state.directory().asset(quoteAsset);
+        if (a == null) {
+            return BigDecimal.ZERO;
+        }
+        long now = System.currentTimeMillis();
+        long used = ask(core -> core.usedOn(userId, a.id(), now));
+        return Units.amount(a, used);
+    }
+
+    /**
+     * The trading limits table as the engine's commands: rows that differ are set, limits the table
+     * no longer has are removed (that level then cannot trade against that quote asset).
+     */
+    private void followTradingLimits(List<MarketDirectory.TradingLimit> limits) {
+        referenceData.lock();
+        try {
+            Map<Long, long[]> wanted = new java.util.HashMap<>();
+            for (MarketDirectory.TradingLimit l : limits) {
+                Directory.AssetInfo a = assetFor(l.quoteAsset());
+                wanted.put(((long) l.kycLevel() << 32) | a.id(), new long[] {limitUnits(a, l.orderMax()), limitUnits(a, l.dailyMax())});
+            }
+            Map<Long, long[]> current = ask(core -> {
+                Map<Long, long[]> in = new java.util.HashMap<>();
+                core.forEachLevelLimit((level, asset, orderMax, dailyMax) ->
+                        in.put(((long) level << 32) | asset, new long[] {orderMax, dailyMax}));
+                return in;
+            });
+            for (Map.Entry<Long, long[]> w : wanted.entrySet()) {
+                if (!java.util.Arrays.equals(w.getValue(), current.get(w.getKey()))) {
+                    refuseUnlessAccepted(submitReady(new Command.SetLevelLimits((int) (w.getKey() >>> 32), (int) (long) w.getKey(),
+                            w.getValue()[0], w.getValue()[1])).code());
+                }
+            }
+            for (long key : current.keySet()) {
+                if (!wanted.containsKey(key)) {
+                    refuseUnlessAccepted(submitReady(new Command.SetLevelLimits((int) (key >>> 32), (int) key, -1, -1)).code());
+                }
+            }
+        } finally {
+            referenceData.unlock();
+        }
+    }
+
+    /** A limit in the asset's units; one beyond what the engine's numbers hold is no limit at all. */
+    private static long limitUnits(Directory.AssetInfo asset, BigDecimal amount) {
+        BigDecimal units = amount.movePointRight(asset.scale()).setScale(0, java.math.RoundingMode.DOWN);
+        return units.signum() < 0 ? 0 : units.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE
+                : units.longValueExact();
+    }
+
+    /** Users' KYC levels as the user service has them, where the engine's differ (the levels only rise). */
+    private void followUserLevels() {
+        Map<Long, Integer> levels = kyc.levelsAboveZero();
+        Map<Long, Integer> differ = ask(core -> {
+            Map<Long, Integer> d = new java.util.HashMap<>();
+            levels.forEach((user, level) -> {
+                if (core.userLevel(user) != level) {
+                    d.put(user, level);
+                }
+            });
+            return d;
+        });
+        differ.forEach((user, level) -> refuseUnlessAccepted(submitReady(new Command.SetUserLevel(user, level)).code()));
+        if (!differ.isEmpty()) {
+            LOG.info("Engine took " + differ.size() + " users' KYC levels from the user service");
+        }
+    }
+
+    /** Operators change the trading limits table in the database: the engine follows it every minute. */
+    @jakarta.ejb.Schedule(minute = "*", hour = "*", persistent = false)
+    void refreshTradingLimits() {
+        if (ready.getCount() == 0 && !stopping) {
+            try {
+                followTradingLimits(markets.tradingLimits());
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Trading limits not brought in line with the table", e);
+            }
+        }
     }
 
     @Override

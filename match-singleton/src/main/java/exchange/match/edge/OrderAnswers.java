@@ -52,6 +52,6 @@ final class OrderAnswers {
             status = rested && executed.signum() > 0 ? "PARTIALLY_FILLED" : "NEW";
         }
         return new EngineGateway.OrderState(orderId, o.sequence(), time, status, executed, quote, held, heldAsset,
-                fills, false);
+                fills, false, null);
     }
 }

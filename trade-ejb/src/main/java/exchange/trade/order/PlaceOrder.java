@@ -17,11 +17,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Seed 3.3: check the filters and the KYC level's trading limits, then hand the order to the
- * matching engine, which holds its funds, matches it and answers with its state after matching.
+ * Seed 3.3: check the filters, then hand the order to the matching engine, which checks the KYC
+ * level's trading limits, holds its funds, matches it and answers with its state after matching.
  * The order's row, its trades and its events (OrderCreated, fills, end) are written by the trade
- * projection of the engine's journal ({@code ProjectTrades}), not here. A refusal (the engine's
- * too) rolls back the trading-limit usage counted here.
+ * projection of the engine's journal ({@code ProjectTrades}), not here: placing an order writes
+ * nothing to the database.
  */
 @Stateless
 public class PlaceOrder {
@@ -54,12 +54,19 @@ public class PlaceOrder {
         // A MARKET buy by quantity is priced from the book here only to count it against the
         // trading limits; the engine prices (and holds funds for) it itself.
         ValidOrder valid = OrderFilters.check(symbol, request, quantity -> protection.priceFor(symbol, quantity));
-        limits.admit(request.userId(), symbol, valid);
         String clientOrderId = request.clientOrderId() != null ? request.clientOrderId() : UUID.randomUUID().toString();
         BigDecimal price = "MARKET".equals(valid.type()) ? null : valid.price();
-        EngineGateway.OrderState state = engine.place(new EngineGateway.NewOrder(request.userId(), valid.symbol(),
-                valid.side(), valid.type(), valid.timeInForce(), valid.selfTradePrevention(), price, valid.quantity(),
-                valid.quoteQuantity(), clientOrderId));
+        EngineGateway.OrderState state;
+        try {
+            state = engine.place(new EngineGateway.NewOrder(request.userId(), valid.symbol(), valid.side(), valid.type(),
+                    valid.timeInForce(), valid.selfTradePrevention(), price, valid.quantity(), valid.quoteQuantity(),
+                    clientOrderId));
+        } catch (BusinessException e) {
+            if (e.code() == ErrorCode.TRADING_LIMIT_EXCEEDED) {
+                throw limits.explain(request.userId(), symbol, e);
+            }
+            throw e;
+        }
         if (state.earlier()) {
             return earlier(request.userId(), clientOrderId, state);
         }

@@ -2,6 +2,7 @@ package exchange.trade.settlement;
 
 import exchange.api.engine.EngineResults;
 import exchange.api.event.DomainEvent;
+import exchange.api.event.OrderActivity;
 import exchange.api.event.OrderCancelled;
 import exchange.api.event.OrderCreated;
 import exchange.api.event.OrderFilled;
@@ -36,8 +37,8 @@ import java.util.logging.Logger;
  * The trade projection of the matching engine's journal: orders, trades and candles as the
  * engine's results ({@link EngineResults}, one per journal entry, in journal order) say, and the
  * events the rest of the exchange reads from them (OrderCreated, TradeFeeCalculated,
- * OrderPartiallyFilled, OrderFilled, OrderCancelled). The engine owns books and balances: nothing
- * here moves money.
+ * OrderPartiallyFilled, OrderFilled, OrderCancelled), published together as one
+ * {@link OrderActivity} per call. The engine owns books and balances: nothing here moves money.
  *
  * <p>One call is one transaction. The sequence applied up to (the watermark, row 'trade' of
  * {@code engine_watermark}) is locked first and moved in the same transaction, so an entry
@@ -55,6 +56,8 @@ public class ProjectTrades {
     /** Ids per IN list, rows per multi-row insert (16 parameters each). */
     private static final int IN_CHUNK = 1000;
     private static final int INSERT_CHUNK = 200;
+    /** Order events per OrderActivity. */
+    private static final int EVENT_CHUNK = 1000;
 
     @PersistenceContext(unitName = "trade")
     private EntityManager em;
@@ -70,6 +73,7 @@ public class ProjectTrades {
      */
     public long apply(List<EngineResults> entries) {
         long watermark = lockWatermark();
+        long first = watermark;
         List<EngineResults> todo = new ArrayList<>(entries.size());
         for (EngineResults entry : entries) {
             if (entry.nextSequence() <= watermark) {
@@ -94,10 +98,38 @@ public class ProjectTrades {
         em.createNativeQuery("UPDATE exchange_trade.engine_watermark SET next_sequence = ?1, updated_at = ?2 WHERE projection = ?3")
                 .setParameter(1, watermark).setParameter(2, Timestamp.from(Instant.now())).setParameter(3, PROJECTION)
                 .executeUpdate();
-        for (Object out : batch.out) {
-            events.publish(out instanceof Execution e ? e.event() : (DomainEvent) out);
-        }
+        publish(batch.out, first, watermark);
         return watermark;
+    }
+
+    /**
+     * The batch's events as OrderActivity messages of up to {@link #EVENT_CHUNK} events each (a few
+     * hundred KB): one message per batch, not several per trade.
+     */
+    private void publish(List<Object> out, long fromSequence, long toSequence) {
+        for (int from = 0; from < out.size(); from += EVENT_CHUNK) {
+            List<OrderCreated> created = new ArrayList<>();
+            List<TradeFeeCalculated> executions = new ArrayList<>();
+            List<OrderPartiallyFilled> partiallyFilled = new ArrayList<>();
+            List<OrderFilled> filled = new ArrayList<>();
+            List<OrderCancelled> cancelled = new ArrayList<>();
+            for (Object o : out.subList(from, Math.min(out.size(), from + EVENT_CHUNK))) {
+                if (o instanceof Execution e) {
+                    executions.add(e.event());
+                } else if (o instanceof OrderCreated c) {
+                    created.add(c);
+                } else if (o instanceof OrderPartiallyFilled p) {
+                    partiallyFilled.add(p);
+                } else if (o instanceof OrderFilled f) {
+                    filled.add(f);
+                } else if (o instanceof OrderCancelled c) {
+                    cancelled.add(c);
+                } else {
+                    throw new IllegalStateException("not an order event: " + o);
+                }
+            }
+            events.publish(new OrderActivity(fromSequence, toSequence, created, executions, partiallyFilled, filled, cancelled));
+        }
     }
 
     /** What one call gathers: the orders it touches, the trades to insert, the events in order. */

@@ -49,6 +49,8 @@ public class ManageKyc implements Kyc {
     @EJB
     private UserEventOutbox events;
     @EJB
+    private exchange.api.engine.EngineGateway engine;
+    @EJB
     private VerificationCodes codes;
     @Inject
     private SmsGateway sms;
@@ -63,6 +65,16 @@ public class ManageKyc implements Kyc {
     public int level(long userId) {
         User user = em.find(User.class, userId);
         return user == null ? 0 : user.kycLevel();
+    }
+
+    @Override
+    public java.util.Map<Long, Integer> levelsAboveZero() {
+        java.util.Map<Long, Integer> levels = new java.util.HashMap<>();
+        for (Object row : em.createQuery("SELECT u.id, u.kycLevel FROM User u WHERE u.kycLevel > 0").getResultList()) {
+            Object[] r = (Object[]) row;
+            levels.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
+        }
+        return levels;
     }
 
     @Override
@@ -203,6 +215,10 @@ public class ManageKyc implements Kyc {
                 throw new BusinessException(ErrorCode.KYC_DOCUMENTS_MISSING, "missing: " + missing);
             }
             em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE).reachedKycLevel(level);
+            // The engine applies the level's trading limits from the next order. Told inside this
+            // transaction: a refusal rolls the approval back; should the commit fail after it, the
+            // engine's start brings the levels back in line with this table.
+            engine.setUserLevel(userId, level);
         } else if (reason == null || reason.isBlank()) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "reason: a rejection needs one");
         }

@@ -3,6 +3,7 @@ package exchange.wallet.ledger;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.event.AssetChanged;
+import exchange.api.event.BalancesChanged;
 import exchange.wallet.account.Account;
 import exchange.wallet.messaging.WalletEventOutbox;
 import jakarta.annotation.Resource;
@@ -14,7 +15,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +31,11 @@ import java.util.Map;
  * them): {@link ProjectBalances} posts what the engine's journal did. A posting is double entry
  * (per asset its legs sum to zero, a freeze being a move within one account), is all or nothing
  * inside the caller's transaction, never takes a user balance below zero, and is keyed by
- * (business type, business id, account) so that a replayed business step is a no-op.
+ * (business type, business id, account): the journal's unique key refuses a step posted twice.
+ *
+ * <p>A projection batch posts hundreds of steps in one transaction, so what they write is
+ * gathered and written at its end by {@link #writePosted}: the journal rows as multi-row inserts,
+ * the users' changes as one {@link BalancesChanged} event (not one message per leg).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -34,7 +43,12 @@ public class Ledger {
     private static final Comparator<Leg> LOCK_ORDER =
             Comparator.comparingLong(Leg::userId).thenComparing(Leg::asset);
     private static final Object LOCKED = Ledger.class.getName() + ".locked";
+    private static final Object POSTED = Ledger.class.getName() + ".posted";
     private static final int HOLD_CHUNK = 500;
+    /** Journal rows per multi-row insert (10 parameters each). */
+    private static final int INSERT_CHUNK = 200;
+    /** Changes per BalancesChanged. */
+    private static final int EVENT_CHUNK = 1000;
 
     @PersistenceContext(unitName = "wallet")
     private EntityManager em;
@@ -43,7 +57,12 @@ public class Ledger {
     @Resource
     private TransactionSynchronizationRegistry transaction;
 
-    /** Returns false, changing nothing, when this business step was posted before. */
+    /**
+     * Applies the legs to the accounts (locked once per transaction) and gathers their journal rows
+     * and changes for {@link #writePosted}. Returns false when the legs cancel out (nothing moved).
+     * Steps are posted once: the caller's watermark skips what it posted before, and the journal's
+     * unique key fails the transaction should a step come twice all the same.
+     */
     public boolean post(String businessType, String businessId, List<Leg> legs) {
         requireBalanced(legs);
         // One lock order for every posting, so two postings never wait on each other in a cycle;
@@ -52,24 +71,78 @@ public class Ledger {
         if (ordered.isEmpty()) {
             return false; // every leg cancelled out (a self-trade without fees): nothing moved
         }
-        Account first = lock(ordered.get(0));
-        if (alreadyPosted(businessType, businessId, first.id())) {
-            return false;
-        }
+        Posted posted = postedInThisTransaction();
         for (Leg leg : ordered) {
-            Account account = leg == ordered.get(0) ? first : lock(leg);
+            Account account = lock(leg);
             if (!account.apply(leg.deltaAvailable(), leg.deltaFrozen())) {
                 throw new BusinessException(ErrorCode.INSUFFICIENT_BALANCE,
                         "Not enough available " + leg.asset() + " for this operation.");
             }
-            em.persist(new JournalEntry(account.id(), leg.userId(), leg.asset(), leg.deltaAvailable(),
-                    leg.deltaFrozen(), account.available(), account.frozen(), businessType, businessId));
+            posted.rows.add(new Object[] {account.id(), leg.userId(), leg.asset(), leg.deltaAvailable(), leg.deltaFrozen(),
+                    account.available(), account.frozen(), businessType, businessId});
             if (account.isUser()) {
-                events.publish(new AssetChanged(leg.userId(), leg.asset(), leg.deltaAvailable(), leg.deltaFrozen(),
+                posted.changes.add(new AssetChanged(leg.userId(), leg.asset(), leg.deltaAvailable(), leg.deltaFrozen(),
                         account.available(), account.frozen(), businessType, businessId));
             }
         }
         return true;
+    }
+
+    /**
+     * Writes what this transaction posted: its journal rows, a few hundred per statement, and the
+     * users' changes as one BalancesChanged of the engine's commands {@code fromSequence} up to
+     * {@code toSequence}. Nothing when nothing was posted.
+     */
+    public void writePosted(long fromSequence, long toSequence) {
+        Posted posted = postedInThisTransaction();
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = posted.rows;
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+            StringBuilder sql = new StringBuilder(160 + chunk.size() * 60).append("""
+                    INSERT INTO exchange_wallet.balance_journal (account_id, user_id, asset, delta_available, delta_frozen,
+                        available_after, frozen_after, biz_type, biz_id, created_at) VALUES """);
+            int p = 1;
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "(" : ", (");
+                for (int c = 0; c < 10; c++) {
+                    sql.append(c == 0 ? "?" : ", ?").append(p++);
+                }
+                sql.append(')');
+            }
+            Query insert = em.createNativeQuery(sql.toString());
+            p = 1;
+            for (Object[] row : chunk) {
+                for (Object value : row) {
+                    insert.setParameter(p++, value);
+                }
+                insert.setParameter(p++, now);
+            }
+            insert.executeUpdate();
+        }
+        // A few hundred KB per message at most: the broker, the outbox and the audit log take that.
+        List<AssetChanged> changes = posted.changes;
+        for (int from = 0; from < changes.size(); from += EVENT_CHUNK) {
+            events.publish(new BalancesChanged(fromSequence, toSequence,
+                    List.copyOf(changes.subList(from, Math.min(changes.size(), from + EVENT_CHUNK)))));
+        }
+        rows.clear();
+        posted.changes.clear();
+    }
+
+    /** What this transaction posted and has not written yet. */
+    private static final class Posted {
+        final List<Object[]> rows = new ArrayList<>();
+        final List<AssetChanged> changes = new ArrayList<>();
+    }
+
+    private Posted postedInThisTransaction() {
+        Posted posted = (Posted) transaction.getResource(POSTED);
+        if (posted == null) {
+            posted = new Posted();
+            transaction.putResource(POSTED, posted);
+        }
+        return posted;
     }
 
     private static List<Leg> merged(List<Leg> legs) {
@@ -170,12 +243,5 @@ public class Ledger {
             transaction.putResource(LOCKED, locked);
         }
         return locked;
-    }
-
-    private boolean alreadyPosted(String businessType, String businessId, long accountId) {
-        return !em.createQuery("SELECT j.id FROM JournalEntry j WHERE j.businessType = :t AND j.businessId = :b"
-                        + " AND j.accountId = :a", Long.class)
-                .setParameter("t", businessType).setParameter("b", businessId).setParameter("a", accountId)
-                .setMaxResults(1).getResultList().isEmpty();
     }
 }

@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The matching engine owns the balances; this writes what its journal did into the ledger
- * (accounts, balance journal, AssetChanged), posted as the wallet posted it before the engine
- * took over. The watermark moves in the same transaction, so a redelivered entry changes nothing.
+ * (accounts, balance journal, and one BalancesChanged per batch), posted as the wallet posted it
+ * before the engine took over. The watermark moves in the same transaction, so a redelivered entry
+ * changes nothing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -69,6 +70,7 @@ public class ProjectBalances {
         for (EngineStep step : steps) {
             post(step, withdrawals);
         }
+        ledger.writePosted(start, reached);
         em.createNativeQuery("UPDATE exchange_wallet.engine_watermark SET next_sequence = ?2, updated_at = NOW(6)"
                 + " WHERE projection = ?1").setParameter(1, PROJECTION).setParameter(2, reached).executeUpdate();
         return reached;
@@ -120,11 +122,7 @@ public class ProjectBalances {
             default -> throw new IllegalStateException("no posting for engine cause " + step.cause()
                     + " (sequence " + step.sequence() + ", ref " + ref + ")");
         }
-        if (!ledger.post(type, id, legs)) {
-            // Past the watermark nothing was posted before: the id is another step's (ids reused?).
-            LOG.severe("engine sequence " + step.sequence() + ": " + type + " " + id
-                    + " was in the journal already; its moves were not posted again");
-        }
+        ledger.post(type, id, legs);
     }
 
     private static long account(Moved m) {

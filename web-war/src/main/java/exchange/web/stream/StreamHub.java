@@ -2,6 +2,9 @@ package exchange.web.stream;
 
 import exchange.api.engine.EngineResults;
 import exchange.api.event.AssetChanged;
+import exchange.api.event.BalancesChanged;
+import exchange.api.event.DomainEvent;
+import exchange.api.event.OrderActivity;
 import exchange.api.event.ConsumerGroups;
 import exchange.api.event.DepthUpdated;
 import exchange.api.event.OrderCancelled;
@@ -88,8 +91,8 @@ public class StreamHub {
         subscriber = RocketMqSubscriber.startBroadcast(ConsumerGroups.NOTIFY, node, Map.of(
                 Topics.MATCH, "DepthUpdated",
                 EngineResults.TOPIC, "EngineResults",
-                Topics.TRADE, "OrderCreated || OrderFilled || OrderPartiallyFilled || OrderCancelled || TradeFeeCalculated",
-                Topics.WALLET, "AssetChanged"), this::route);
+                Topics.TRADE, "OrderActivity",
+                Topics.WALLET, "BalancesChanged"), this::route);
         refresher = scheduler.scheduleWithFixedDelay(this::refreshStatistics, REFRESH_MILLIS, REFRESH_MILLIS,
                 TimeUnit.MILLISECONDS);
         pinger = scheduler.scheduleWithFixedDelay(this::ping, PING_MILLIS, PING_MILLIS, TimeUnit.MILLISECONDS);
@@ -186,11 +189,22 @@ public class StreamHub {
                 binanceDepth(d);
             }
             case "EngineResults" -> trades(event.payloadAs(EngineResults.class));
+            case "OrderActivity" -> each(event, event.payloadAs(OrderActivity.class).events());
+            case "BalancesChanged" -> each(event, event.payloadAs(BalancesChanged.class).changes());
             case "TradeFeeCalculated" -> {
                 refreshUntil.put(symbolOf(event.payload()), System.currentTimeMillis() + REFRESH_WINDOW_MILLIS);
                 user(event);
             }
             default -> user(event);
+        }
+    }
+
+    /** A batch event's events, each routed as if it had come alone, in the batch's order. */
+    private void each(EventEnvelope batch, List<? extends DomainEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            DomainEvent e = events.get(i);
+            route(new EventEnvelope(batch.eventId() + "/" + i, e.eventType(), e.topic(), e.key(), batch.occurredAt(),
+                    EventCodec.toJson(e)));
         }
     }
 
