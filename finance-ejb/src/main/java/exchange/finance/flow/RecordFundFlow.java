@@ -5,13 +5,13 @@ import exchange.api.event.BalancesChanged;
 import exchange.api.event.OrderActivity;
 import exchange.api.event.TradeFeeCalculated;
 import exchange.api.messaging.EventEnvelope;
+import exchange.api.persistence.BulkInsert;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Turns wallet and fee events into fund flows and fee income, in the caller's transaction (the
@@ -20,11 +20,8 @@ import java.util.List;
  */
 @Stateless
 public class RecordFundFlow {
-    /** Rows per multi-row insert. */
-    private static final int CHUNK = 200;
-
-    @PersistenceContext(unitName = "finance")
-    private EntityManager em;
+    @Resource(lookup = "jdbc/exchange")
+    private DataSource dataSource;
 
     public void record(EventEnvelope event) {
         Timestamp at = Timestamp.from(event.occurredAt());
@@ -65,26 +62,6 @@ public class RecordFundFlow {
     }
 
     private void insert(String tableAndColumns, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            int width = chunk.get(0).length;
-            StringBuilder sql = new StringBuilder("INSERT INTO exchange_finance.").append(tableAndColumns).append(" VALUES ");
-            int p = 1;
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "(" : ", (");
-                for (int c = 0; c < width; c++) {
-                    sql.append(c == 0 ? "?" : ", ?").append(p++);
-                }
-                sql.append(')');
-            }
-            Query insert = em.createNativeQuery(sql.toString());
-            p = 1;
-            for (Object[] row : chunk) {
-                for (Object value : row) {
-                    insert.setParameter(p++, value);
-                }
-            }
-            insert.executeUpdate();
-        }
+        BulkInsert.into(dataSource, "exchange_finance." + tableAndColumns, rows);
     }
 }

@@ -100,6 +100,7 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
     private final Map<String, Long> watermarks = new ConcurrentHashMap<>();
     private final Object watermarkMonitor = new Object();
     private final MarketFeed feed = new MarketFeed();
+    private final EndedOrders ended = new EndedOrders(1 << 18);
     private final ResultPublisher publisher = new ResultPublisher();
     private volatile boolean replaying = true;
     private volatile boolean stopping;
@@ -245,6 +246,10 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
             lastSequenceOfUser.put(t.takerUserId(), sequence);
         } else if (e instanceof EngineEvent.Done d) {
             lastSequenceOfUser.put(d.userId(), sequence);
+            if (d.reason() != exchange.match.book.DoneReason.UNKNOWN_ORDER
+                    && d.reason() != exchange.match.book.DoneReason.DUPLICATE_ORDER_ID && d.orderId() > 0) {
+                ended.ended(d.orderId(), d.userId());
+            }
         } else if (e instanceof EngineEvent.OrderAccepted a) {
             lastSequenceOfUser.put(a.userId(), sequence);
         }
@@ -321,11 +326,11 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         // change before the cancel applies; the cancel's remaining quantity tells whether they did.
         exchange.match.core.TradingCore.OrderState before = ask(core -> core.order(orderId));
         if (before == null || before.userId() != userId) {
-            throw new BusinessException(ErrorCode.NOT_FOUND, "No such open order.");
+            throw notOpen(userId, orderId);
         }
         Outcome out = submit(new Command.Cancel(orderId, userId));
         if (out.code() == ResultCode.UNKNOWN_ORDER) {
-            throw new BusinessException(ErrorCode.NOT_FOUND, "No such open order.");
+            throw notOpen(userId, orderId);
         }
         refuseUnlessAccepted(out.code());
         OrderState answer = OrderAnswers.of(state.directory(), out, orderId, out.time());
@@ -344,6 +349,12 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
                 Units.quantity(m, before.lots()), before.clientOrderId(), before.createdAt());
         return new OrderState(orderId, answer.sequence(), answer.time(), answer.status(), Units.quantity(m, before.executed()),
                 Units.amount(m.quote(), before.quoteFilled()), answer.heldAmount(), answer.heldAsset(), answer.fills(), false, terms);
+    }
+
+    /** ORDER_NOT_OPEN for an order of the user's that ended lately, else NOT_FOUND (the caller may look further). */
+    private BusinessException notOpen(long userId, long orderId) {
+        return ended.endedFor(orderId, userId) ? new BusinessException(ErrorCode.ORDER_NOT_OPEN)
+                : new BusinessException(ErrorCode.NOT_FOUND, "No such open order.");
     }
 
     // ---------------------------------------------------------------- gateway: money

@@ -8,18 +8,23 @@ import exchange.api.event.OrderCreated;
 import exchange.api.event.OrderFilled;
 import exchange.api.event.OrderPartiallyFilled;
 import exchange.api.event.TradeFeeCalculated;
+import exchange.api.persistence.BulkInsert;
 import exchange.trade.market.Symbol;
 import exchange.trade.marketdata.RecordCandles;
 import exchange.trade.messaging.TradeEventOutbox;
 import exchange.trade.order.Order;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The trade projection of the matching engine's journal: orders, trades and candles as the
@@ -53,9 +59,8 @@ public class ProjectTrades {
     public static final String PROJECTION = "trade";
     private static final Logger LOG = Logger.getLogger(ProjectTrades.class.getName());
     private static final String FILLED = "FILLED";
-    /** Ids per IN list, rows per multi-row insert (16 parameters each). */
+    /** Ids per IN list. */
     private static final int IN_CHUNK = 1000;
-    private static final int INSERT_CHUNK = 200;
     /** Order events per OrderActivity. */
     private static final int EVENT_CHUNK = 1000;
 
@@ -65,6 +70,8 @@ public class ProjectTrades {
     private TradeEventOutbox events;
     @EJB
     private RecordCandles candles;
+    @Resource(lookup = "jdbc/exchange")
+    private DataSource dataSource;
 
     /**
      * Applies the entries past the watermark, in their order.
@@ -340,61 +347,54 @@ public class ProjectTrades {
 
     /**
      * Multi-row inserts, then the rows' ids read back by their unique key (match_event_id,
-     * fill_index): two statements per chunk instead of an insert and an id query per trade.
+     * fill_index): two statements per chunk instead of an insert and an id query per trade. Plain
+     * JDBC on the transaction's shared connection (see {@link BulkInsert}: EclipseLink's native
+     * queries cost the square of their parameters).
      */
     private void insertTrades(List<TradeRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
-            List<TradeRow> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
-            StringBuilder sql = new StringBuilder(64 + chunk.size() * 100).append("""
-                    INSERT INTO exchange_trade.trades (symbol, trade_id, match_event_id, match_sequence, fill_index, price,
-                        quantity, quote_quantity, buy_order_id, sell_order_id, buyer_id, seller_id, taker_side, buyer_fee,
-                        seller_fee, created_at) VALUES """);
-            int p = 1;
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "(" : ", (");
-                for (int c = 0; c < 16; c++) {
-                    sql.append(c == 0 ? "?" : ", ?").append(p++);
-                }
-                sql.append(')');
-            }
-            Query insert = em.createNativeQuery(sql.toString());
-            p = 1;
-            for (TradeRow r : chunk) {
-                EngineResults.Traded t = r.trade;
-                insert.setParameter(p++, t.symbol()).setParameter(p++, t.tradeId()).setParameter(p++, r.matchEventId)
-                        .setParameter(p++, t.sequence()).setParameter(p++, r.fillIndex).setParameter(p++, t.price())
-                        .setParameter(p++, t.quantity()).setParameter(p++, r.quote).setParameter(p++, t.buyOrderId())
-                        .setParameter(p++, t.sellOrderId()).setParameter(p++, t.buyerId()).setParameter(p++, t.sellerId())
-                        .setParameter(p++, t.takerSide()).setParameter(p++, r.buyerFee).setParameter(p++, r.sellerFee)
-                        .setParameter(p++, Timestamp.from(r.time));
-            }
-            insert.executeUpdate();
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (TradeRow r : rows) {
+            EngineResults.Traded t = r.trade;
+            values.add(new Object[] {t.symbol(), t.tradeId(), r.matchEventId, t.sequence(), r.fillIndex, t.price(),
+                    t.quantity(), r.quote, t.buyOrderId(), t.sellOrderId(), t.buyerId(), t.sellerId(), t.takerSide(),
+                    r.buyerFee, r.sellerFee, Timestamp.from(r.time)});
         }
+        BulkInsert.into(dataSource, """
+                exchange_trade.trades (symbol, trade_id, match_event_id, match_sequence, fill_index, price, quantity,
+                    quote_quantity, buy_order_id, sell_order_id, buyer_id, seller_id, taker_side, buyer_fee, seller_fee,
+                    created_at)""", values);
         Map<String, TradeRow> byKey = new HashMap<>(rows.size() * 2);
         for (TradeRow r : rows) {
             byKey.put(r.key(), r);
         }
         List<String> eventIds = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(r -> r.matchEventId).toList()));
-        for (int from = 0; from < eventIds.size(); from += IN_CHUNK) {
-            List<String> chunk = eventIds.subList(from, Math.min(eventIds.size(), from + IN_CHUNK));
-            StringBuilder sql = new StringBuilder("SELECT id, match_event_id, fill_index FROM exchange_trade.trades WHERE match_event_id IN (");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?").append(i + 1);
-            }
-            Query select = em.createNativeQuery(sql.append(')').toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                select.setParameter(i + 1, chunk.get(i));
-            }
-            for (Object result : select.getResultList()) {
-                Object[] r = (Object[]) result;
-                TradeRow row = byKey.get(TradeRow.key((String) r[1], ((Number) r[2]).intValue()));
-                if (row != null) {
-                    row.id = ((Number) r[0]).longValue();
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < eventIds.size(); from += IN_CHUNK) {
+                List<String> chunk = eventIds.subList(from, Math.min(eventIds.size(), from + IN_CHUNK));
+                StringBuilder sql = new StringBuilder("SELECT id, match_event_id, fill_index FROM exchange_trade.trades"
+                        + " WHERE match_event_id IN (");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "?" : ", ?");
+                }
+                try (PreparedStatement select = c.prepareStatement(sql.append(')').toString())) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            TradeRow row = byKey.get(TradeRow.key(result.getString(2), result.getInt(3)));
+                            if (row != null) {
+                                row.id = result.getLong(1);
+                            }
+                        }
+                    }
                 }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("trade ids not read back: " + e.getMessage(), e);
         }
         for (TradeRow r : rows) {
             if (r.id < 0) {

@@ -4,6 +4,7 @@ import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.event.AssetChanged;
 import exchange.api.event.BalancesChanged;
+import exchange.api.persistence.BulkInsert;
 import exchange.wallet.account.Account;
 import exchange.wallet.messaging.WalletEventOutbox;
 import jakarta.annotation.Resource;
@@ -15,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -45,8 +45,6 @@ public class Ledger {
     private static final Object LOCKED = Ledger.class.getName() + ".locked";
     private static final Object POSTED = Ledger.class.getName() + ".posted";
     private static final int HOLD_CHUNK = 500;
-    /** Journal rows per multi-row insert (10 parameters each). */
-    private static final int INSERT_CHUNK = 200;
     /** Changes per BalancesChanged. */
     private static final int EVENT_CHUNK = 1000;
 
@@ -56,6 +54,8 @@ public class Ledger {
     private WalletEventOutbox events;
     @Resource
     private TransactionSynchronizationRegistry transaction;
+    @Resource(lookup = "jdbc/exchange")
+    private javax.sql.DataSource dataSource;
 
     /**
      * Applies the legs to the accounts (locked once per transaction) and gathers their journal rows
@@ -79,7 +79,7 @@ public class Ledger {
                         "Not enough available " + leg.asset() + " for this operation.");
             }
             posted.rows.add(new Object[] {account.id(), leg.userId(), leg.asset(), leg.deltaAvailable(), leg.deltaFrozen(),
-                    account.available(), account.frozen(), businessType, businessId});
+                    account.available(), account.frozen(), businessType, businessId, null});
             if (account.isUser()) {
                 posted.changes.add(new AssetChanged(leg.userId(), leg.asset(), leg.deltaAvailable(), leg.deltaFrozen(),
                         account.available(), account.frozen(), businessType, businessId));
@@ -97,29 +97,11 @@ public class Ledger {
         Posted posted = postedInThisTransaction();
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> rows = posted.rows;
-        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
-            StringBuilder sql = new StringBuilder(160 + chunk.size() * 60).append("""
-                    INSERT INTO exchange_wallet.balance_journal (account_id, user_id, asset, delta_available, delta_frozen,
-                        available_after, frozen_after, biz_type, biz_id, created_at) VALUES """);
-            int p = 1;
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "(" : ", (");
-                for (int c = 0; c < 10; c++) {
-                    sql.append(c == 0 ? "?" : ", ?").append(p++);
-                }
-                sql.append(')');
-            }
-            Query insert = em.createNativeQuery(sql.toString());
-            p = 1;
-            for (Object[] row : chunk) {
-                for (Object value : row) {
-                    insert.setParameter(p++, value);
-                }
-                insert.setParameter(p++, now);
-            }
-            insert.executeUpdate();
+        for (Object[] row : rows) {
+            row[9] = now;
         }
+        BulkInsert.into(dataSource, "exchange_wallet.balance_journal (account_id, user_id, asset, delta_available,"
+                + " delta_frozen, available_after, frozen_after, biz_type, biz_id, created_at)", rows);
         // A few hundred KB per message at most: the broker, the outbox and the audit log take that.
         List<AssetChanged> changes = posted.changes;
         for (int from = 0; from < changes.size(); from += EVENT_CHUNK) {
