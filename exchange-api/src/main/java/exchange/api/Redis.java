@@ -17,6 +17,13 @@ public final class Redis {
         int port = config.getOptionalValue("exchange.redis.port", Integer.class).orElse(6379);
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder().timeoutMillis(2000);
         config.getOptionalValue("exchange.redis.password", String.class).ifPresent(client::password);
-        return new JedisPooled(new HostAndPort(host, port), client.build());
+        // Every request asks Redis (session, rate limits) from one of Payara's HTTP threads: Jedis'
+        // default of 8 connections kept threads queueing for one under load.
+        redis.clients.jedis.ConnectionPoolConfig pool = new redis.clients.jedis.ConnectionPoolConfig();
+        int size = config.getOptionalValue("exchange.redis.pool-size", Integer.class).orElse(64);
+        pool.setMaxTotal(size);
+        pool.setMaxIdle(size);
+        pool.setMinIdle(Math.min(8, size));
+        return new JedisPooled(pool, new HostAndPort(host, port), client.build());
     }
 }

@@ -81,7 +81,7 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
     @Resource(lookup = "jdbc/exchange")
     private DataSource dataSource;
     @Inject
-    @ConfigProperty(name = "exchange.engine.snapshot-every-ms", defaultValue = "5000")
+    @ConfigProperty(name = "exchange.engine.snapshot-every-ms", defaultValue = "60000")
     private long snapshotEveryMillis;
     @Inject
     @ConfigProperty(name = "exchange.engine.answer-timeout-ms", defaultValue = "5000")
@@ -168,7 +168,7 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         state = recovered;
         replaying = false;
         feed.start(recovered.core(), recovered.directory());
-        sequencer = new Sequencer(recovered, journal, this::applied, System::currentTimeMillis, 1, this::snapshot,
+        sequencer = new Sequencer(recovered, journal, resultSink, System::currentTimeMillis, 1, this::snapshot,
                 snapshotEveryMillis, recovery.commandsInSnapshot());
         Thread sync = threads.newThread(this::followSymbolTable);
         sync.setName("engine-reference-data");
@@ -192,7 +192,7 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         }
         // Published first: the replay hands its results on (projections skip what they hold) through this state.
         state = restored;
-        long counted = Replay.toEnd(restored, journal, this::applied, Long.MAX_VALUE);
+        long counted = Replay.toEnd(restored, journal, resultSink, Long.MAX_VALUE);
         LOG.info("Engine replayed " + counted + " journal entries after " + (snapshot == null ? "no snapshot" : "snapshot " + snapshot.id()));
         recovery = new Recovery(recovery.snapshotId(), recovery.snapshotTakenAt(), recovery.commandsInSnapshot(),
                 restored.sequence(), 0, 0);
@@ -218,6 +218,27 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
 
     // ---------------------------------------------------------------- results
 
+    private final exchange.match.journal.EventSink resultSink = new exchange.match.journal.EventSink() {
+        @Override
+        public void beforeAnswers(CommandBatch batch, List<Outcome> outcomes) {
+            noted(batch, outcomes);
+        }
+
+        @Override
+        public void applied(CommandBatch batch, List<Outcome> outcomes) {
+            EngineHost.this.applied(batch, outcomes);
+        }
+    };
+
+    /** The sink's first half: whose commands these were, before their callers are answered. */
+    private void noted(CommandBatch batch, List<Outcome> outcomes) {
+        for (Outcome o : outcomes) {
+            for (EngineEvent e : o.events()) {
+                touch(o.sequence(), e);
+            }
+        }
+    }
+
     /** The sink: on the engine's thread, after each entry is applied (live or in replay). */
     private void applied(CommandBatch batch, List<Outcome> outcomes) {
         EngineState s = state;
@@ -225,11 +246,6 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         Directory directory = s.directory();
         List<exchange.api.event.DomainEvent> marketData = replaying ? List.of() : feed.afterEntry(core, directory, outcomes);
         long time = outcomes.get(outcomes.size() - 1).time();
-        for (Outcome o : outcomes) {
-            for (EngineEvent e : o.events()) {
-                touch(o.sequence(), e);
-            }
-        }
         try {
             publisher.publish(new ResultPublisher.Publication(batch.next(),
                     ResultTranslator.translate(directory, batch, outcomes, time), marketData));

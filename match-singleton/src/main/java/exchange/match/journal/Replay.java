@@ -55,6 +55,7 @@ public final class Replay {
             var outcomes = state.apply(at, batch);
             if (outcomes != null) {
                 counted[0]++;
+                sink.beforeAnswers(batch, outcomes);
                 sink.applied(batch, outcomes);
             }
         });

@@ -164,7 +164,9 @@ public final class Sequencer implements Runnable {
                     ? withId(place, nextOrderId++) : p.command());
         }
         CommandBatch batch = new CommandBatch(epoch, state.sequence(), commands);
+        long t0 = System.nanoTime();
         long at = appendUntilConfirmed(batch.encode());
+        long t1 = System.nanoTime();
         List<Outcome> outcomes;
         try {
             outcomes = state.apply(at, batch);
@@ -172,14 +174,54 @@ public final class Sequencer implements Runnable {
             throw new IllegalStateException("the engine's own batch did not follow its state", e);
         }
         try {
+            sink.beforeAnswers(batch, outcomes);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "engine results not noted at sequence " + batch.sequence(), e);
+        }
+        // Answered as soon as applied: handing the results on (market data, their translation)
+        // is not the callers' wait.
+        int first = commands.size() - taken.size();
+        for (int i = 0; i < taken.size(); i++) {
+            taken.get(i).answer().complete(outcomes.get(first + i));
+        }
+        long t2 = System.nanoTime();
+        try {
             sink.applied(batch, outcomes);
         } catch (RuntimeException e) {
             // The results are journaled; a sink that failed is fed again by the next start's replay.
             LOG.log(Level.SEVERE, "engine results not handed on at sequence " + batch.sequence(), e);
         }
-        int first = commands.size() - taken.size();
-        for (int i = 0; i < taken.size(); i++) {
-            taken.get(i).answer().complete(outcomes.get(first + i));
+        stats.add(taken.size(), t1 - t0, t2 - t1, System.nanoTime() - t2);
+    }
+
+    private final Stats stats = new Stats();
+
+    /** What the last minute's batches cost, logged once a minute: the journal's latency is the engine's floor. */
+    private static final class Stats {
+        private long since = System.nanoTime();
+        private long batches;
+        private long commands;
+        private long appendNanos;
+        private long maxAppendNanos;
+        private long applyNanos;
+        private long handOnNanos;
+
+        void add(int size, long append, long apply, long handOn) {
+            batches++;
+            commands += size;
+            appendNanos += append;
+            maxAppendNanos = Math.max(maxAppendNanos, append);
+            applyNanos += apply;
+            handOnNanos += handOn;
+            long now = System.nanoTime();
+            if (now - since >= 60_000_000_000L) {
+                LOG.info(String.format("engine: %d batches, %.1f commands per batch, append %.2f ms (max %.1f ms),"
+                                + " apply %.2f ms, hand on %.2f ms per batch", batches, commands / (double) batches,
+                        appendNanos / 1e6 / batches, maxAppendNanos / 1e6, applyNanos / 1e6 / batches,
+                        handOnNanos / 1e6 / batches));
+                since = now;
+                batches = commands = appendNanos = maxAppendNanos = applyNanos = handOnNanos = 0;
+            }
         }
     }
 

@@ -189,8 +189,18 @@ public class StreamHub {
                 binanceDepth(d);
             }
             case "EngineResults" -> trades(event.payloadAs(EngineResults.class));
-            case "OrderActivity" -> each(event, event.payloadAs(OrderActivity.class).events());
-            case "BalancesChanged" -> each(event, event.payloadAs(BalancesChanged.class).changes());
+            // Users' own streams read these, and a fill keeps the market's statistics streams fresh:
+            // with no stream open at all, not even parsed.
+            case "OrderActivity" -> {
+                if (!byUser.isEmpty() || !byStream.isEmpty()) {
+                    each(event, event.payloadAs(OrderActivity.class).events());
+                }
+            }
+            case "BalancesChanged" -> {
+                if (!byUser.isEmpty()) {
+                    each(event, event.payloadAs(BalancesChanged.class).changes());
+                }
+            }
             case "TradeFeeCalculated" -> {
                 refreshUntil.put(symbolOf(event.payload()), System.currentTimeMillis() + REFRESH_WINDOW_MILLIS);
                 user(event);
