@@ -130,6 +130,7 @@ final class BookSide {
         PriceLevel level = pooled > 0 ? pool[--pooled] : new PriceLevel();
         level.price = price;
         level.total = 0;
+        level.count = 0;
         level.head = null;
         level.tail = null;
         occupy(chunk, s, level, k);

@@ -270,11 +270,7 @@ public final class OrderBook implements Engine {
         for (int i = 0; i < n; i++, level = bookSide.worse(level)) {
             prices[i] = level.price;
             quantities[i] = level.total;
-            int count = 0;
-            for (RestingOrder o = level.head; o != null; o = o.next) {
-                count++;
-            }
-            orders[i] = count;
+            orders[i] = level.count;
         }
         return n;
     }

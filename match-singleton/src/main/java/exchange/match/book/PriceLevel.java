@@ -4,6 +4,8 @@ package exchange.match.book;
 final class PriceLevel {
     long price;
     long total;
+    /** Orders resting here: kept, so the depth feed does not walk every order per look. */
+    int count;
     RestingOrder head;
     RestingOrder tail;
 
@@ -18,6 +20,7 @@ final class PriceLevel {
         }
         tail = order;
         total += order.remaining;
+        count++;
     }
 
     void unlink(RestingOrder order) {
@@ -32,6 +35,7 @@ final class PriceLevel {
             order.next.prev = order.prev;
         }
         total -= order.remaining;
+        count--;
         order.prev = null;
         order.next = null;
         order.level = null;

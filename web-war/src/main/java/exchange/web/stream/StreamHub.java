@@ -188,7 +188,11 @@ public class StreamHub {
                 push(d.symbol() + "@depth", event.payload());
                 binanceDepth(d);
             }
-            case "EngineResults" -> trades(event.payloadAs(EngineResults.class));
+            case "EngineResults" -> {
+                if (!byStream.isEmpty()) { // public trade streams and the statistics they keep fresh
+                    trades(event.payloadAs(EngineResults.class));
+                }
+            }
             // Users' own streams read these, and a fill keeps the market's statistics streams fresh:
             // with no stream open at all, not even parsed.
             case "OrderActivity" -> {
