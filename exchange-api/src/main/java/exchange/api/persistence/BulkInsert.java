@@ -26,6 +26,14 @@ public final class BulkInsert {
      * @param rows            each with one value per column, in the columns' order
      */
     public static void into(DataSource dataSource, String tableAndColumns, List<Object[]> rows) {
+        into(dataSource, tableAndColumns, rows, "");
+    }
+
+    /**
+     * The same with a tail after the values, such as {@code ON DUPLICATE KEY UPDATE total = total +
+     * VALUES(total)}: an upsert of many rows in one statement.
+     */
+    public static void into(DataSource dataSource, String tableAndColumns, List<Object[]> rows, String tail) {
         if (rows.isEmpty()) {
             return;
         }
@@ -42,6 +50,7 @@ public final class BulkInsert {
                     }
                     sql.append(')');
                 }
+                sql.append(tail.isEmpty() ? "" : " ").append(tail);
                 try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
                     int p = 1;
                     for (Object[] row : chunk) {

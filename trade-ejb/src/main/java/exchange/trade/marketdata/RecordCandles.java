@@ -1,27 +1,28 @@
 package exchange.trade.marketdata;
 
+import exchange.api.persistence.BulkInsert;
 import exchange.api.trade.KlineInterval;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Folds projected trades into the symbol's candles inside the projection's transaction: an engine
  * journal entry is projected once, so its volume is counted once. The projection hands over all
- * trades of its transaction at once (several journal entries), and each period gets one upsert per
- * candle those trades touch rather than one per entry: with six periods that was six statements
- * per entry. The journal is projected in its order, so candle rows see trades in trade order.
+ * trades of its transaction at once (several journal entries), and every candle of every period
+ * those trades touch is upserted in one statement (over JDBC on the transaction's connection). The journal is projected in its order, so candle rows see trades in trade order.
  */
 @Stateless
 public class RecordCandles {
-    @PersistenceContext(unitName = "trade")
-    private EntityManager em;
+    @Resource(lookup = "jdbc/exchange")
+    private DataSource dataSource;
 
     /** One trade: the symbol's trade id, its price, base quantity and quote amount. */
     public record Fill(long tradeId, BigDecimal price, BigDecimal quantity, BigDecimal quote) {
@@ -31,7 +32,9 @@ public class RecordCandles {
     public record TimedFills(Instant time, List<Fill> fills) {
     }
 
+    /** Every period's candles the fills touch, in one multi-row upsert. */
     public void record(String symbol, List<TimedFills> results) {
+        List<Object[]> rows = new ArrayList<>();
         for (KlineInterval interval : KlineInterval.values()) {
             Map<Instant, Candle> candles = new LinkedHashMap<>();
             for (TimedFills result : results) {
@@ -39,25 +42,16 @@ public class RecordCandles {
                     candles.computeIfAbsent(interval.openOf(result.time()), t -> new Candle()).add(fill);
                 }
             }
-            candles.forEach((openTime, candle) -> upsert(symbol, interval, openTime, candle));
+            candles.forEach((openTime, c) -> rows.add(new Object[] {symbol, interval.code(), Timestamp.from(openTime), c.open,
+                    c.high, c.low, c.close, c.volume, c.quoteVolume, c.trades, c.firstTradeId, c.lastTradeId}));
         }
-    }
-
-    private void upsert(String symbol, KlineInterval interval, Instant openTime, Candle c) {
-        em.createNativeQuery("""
-                INSERT INTO exchange_trade.klines (symbol, period, open_time, open_price, high_price, low_price, close_price,
-                                    volume, quote_volume, trades, first_trade_id, last_trade_id)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+        BulkInsert.into(dataSource, """
+                exchange_trade.klines (symbol, period, open_time, open_price, high_price, low_price, close_price, volume,
+                    quote_volume, trades, first_trade_id, last_trade_id)""", rows, """
                 ON DUPLICATE KEY UPDATE high_price = GREATEST(high_price, VALUES(high_price)),
                     low_price = LEAST(low_price, VALUES(low_price)), close_price = VALUES(close_price),
                     volume = volume + VALUES(volume), quote_volume = quote_volume + VALUES(quote_volume),
-                    trades = trades + VALUES(trades), last_trade_id = VALUES(last_trade_id)""")
-                .setParameter(1, symbol).setParameter(2, interval.code())
-                .setParameter(3, Timestamp.from(openTime))
-                .setParameter(4, c.open).setParameter(5, c.high).setParameter(6, c.low).setParameter(7, c.close)
-                .setParameter(8, c.volume).setParameter(9, c.quoteVolume).setParameter(10, c.trades)
-                .setParameter(11, c.firstTradeId).setParameter(12, c.lastTradeId)
-                .executeUpdate();
+                    trades = trades + VALUES(trades), last_trade_id = VALUES(last_trade_id)""");
     }
 
     /** One candle's share of the fills, in trade order. */
