@@ -83,13 +83,11 @@ final class ResultPublisher implements Runnable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, 63);
-                for (Publication p : batch) {
-                    send(p);
-                    synchronized (sentMonitor) {
-                        sent = p.nextSequence();
-                        sentMonitor.notifyAll();
-                    }
+                queue.drainTo(batch, 255);
+                send(batch);
+                synchronized (sentMonitor) {
+                    sent = batch.get(batch.size() - 1).nextSequence();
+                    sentMonitor.notifyAll();
                 }
                 batch.clear();
             }
@@ -102,18 +100,52 @@ final class ResultPublisher implements Runnable {
         }
     }
 
-    private void send(Publication p) throws InterruptedException {
-        Message results = message(EngineResults.TOPIC, p.results(), "engine:" + p.results().firstSequence());
-        sendUntilAccepted(List.of(results), () -> resultsQueue());
+    /**
+     * What piled up, in as few sends as the broker takes: the entries' results as batches of
+     * messages (each still its own message, in order, on the one queue) of at most about 1 MB, then
+     * the market data per queue, likewise. Every send waits for the broker's flush (the broker flushes
+     * synchronously for the journal's sake), so one send per entry, and another for its market
+     * data, was what held the projections back under load.
+     */
+    private void send(List<Publication> publications) throws InterruptedException {
+        List<Message> results = new ArrayList<>(publications.size());
+        int bytes = 0;
+        for (Publication p : publications) {
+            Message m = message(EngineResults.TOPIC, p.results(), "engine:" + p.results().firstSequence());
+            if (!results.isEmpty() && bytes + m.getBody().length > BATCH_BYTES) {
+                sendUntilAccepted(results, () -> resultsQueue());
+                results = new ArrayList<>();
+                bytes = 0;
+            }
+            results.add(m);
+            bytes += m.getBody().length;
+        }
+        sendUntilAccepted(results, () -> resultsQueue());
         java.util.Map<MessageQueue, List<Message>> byQueue = new java.util.LinkedHashMap<>();
-        for (DomainEvent e : p.marketData()) {
-            Message m = message(e.topic(), e, null);
-            byQueue.computeIfAbsent(RocketMqPublisher.BY_KEY.select(marketQueues(), m, e.key()), q -> new ArrayList<>()).add(m);
+        for (Publication p : publications) {
+            for (DomainEvent e : p.marketData()) {
+                Message m = message(e.topic(), e, null);
+                byQueue.computeIfAbsent(RocketMqPublisher.BY_KEY.select(marketQueues(), m, e.key()), q -> new ArrayList<>()).add(m);
+            }
         }
         for (var entry : byQueue.entrySet()) {
-            sendUntilAccepted(entry.getValue(), entry::getKey);
+            List<Message> chunk = new ArrayList<>();
+            int size = 0;
+            for (Message m : entry.getValue()) {
+                if (!chunk.isEmpty() && size + m.getBody().length > BATCH_BYTES) {
+                    sendUntilAccepted(chunk, entry::getKey);
+                    chunk = new ArrayList<>();
+                    size = 0;
+                }
+                chunk.add(m);
+                size += m.getBody().length;
+            }
+            sendUntilAccepted(chunk, entry::getKey);
         }
     }
+
+    /** Bytes of results per send: well under the broker's 4 MB for a batch. */
+    private static final int BATCH_BYTES = 1 << 20;
 
     private interface QueueChoice {
         MessageQueue queue() throws Exception;
