@@ -97,7 +97,7 @@ class EngineRecoveryIT {
         java.util.concurrent.atomic.AtomicReference<JsonObject> quiet = new java.util.concurrent.atomic.AtomicReference<>();
         long snapshot = Eventually.get(Duration.ofSeconds(90), () -> {
             long applied = Api.get("/api/admin/engine/recovery", admin).json().getJsonNumber("commandsApplied").longValue();
-            long id = Db.count("SELECT COALESCE(MAX(id), 0) FROM exchange_match.core_snapshots WHERE sequence = ?", applied);
+            long id = Db.count("SELECT COALESCE(MAX(id), 0) FROM exchange_match.core_snapshots WHERE sequence = ? AND complete", applied);
             JsonObject book = book(admin, symbol);
             long still = Api.get("/api/admin/engine/recovery", admin).json().getJsonNumber("commandsApplied").longValue();
             if (id == 0 || book == null || still != applied) {

@@ -55,6 +55,9 @@ public interface EngineGateway {
      */
     OrderState cancel(long userId, long orderId);
 
+    /** The terms of an open order of the user's, from the engine (no wait for projections); null when not open. */
+    OrderTerms openOrder(long userId, long orderId);
+
     /** A confirmed deposit credited, once per deposit id. */
     void deposit(long depositId, long userId, String asset, BigDecimal amount);
 

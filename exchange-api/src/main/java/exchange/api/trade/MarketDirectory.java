@@ -8,6 +8,9 @@ import java.util.List;
 public interface MarketDirectory {
     List<SymbolView> symbols();
 
+    /** Whether the symbol is listed (any status): one cached lookup, not the whole table. */
+    boolean listed(String symbol);
+
     /**
      * A KYC level's trading limits in a quote asset: the largest order's notional and what one UTC
      * day's orders may add up to. A level with no row for a quote asset cannot trade against it.

@@ -14,6 +14,19 @@ public final class Db {
     private Db() {
     }
 
+    /** The connection settings the tests use, for a data source of their own. */
+    public static String url() {
+        return URL;
+    }
+
+    public static String user() {
+        return env("EXCHANGE_DB_USER", "exchange");
+    }
+
+    public static String password() {
+        return env("EXCHANGE_DB_PASSWORD", "exchange");
+    }
+
     private interface Row<T> {
         T read(ResultSet r) throws SQLException;
     }

@@ -360,11 +360,26 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         if (m == null || before.lots() <= 0 || before.lots() - remaining != before.executed()) {
             return answer; // it traded in between: its row tells the rest
         }
-        OrderTerms terms = new OrderTerms(m.symbol(), before.side().name(), before.type().name(), before.tif().name(),
-                before.stp() == null ? null : before.stp().name(), before.price() > 0 ? Units.price(m, before.price()) : null,
-                Units.quantity(m, before.lots()), before.clientOrderId(), before.createdAt());
+        OrderTerms terms = terms(m, before);
         return new OrderState(orderId, answer.sequence(), answer.time(), answer.status(), Units.quantity(m, before.executed()),
                 Units.amount(m.quote(), before.quoteFilled()), answer.heldAmount(), answer.heldAsset(), answer.fills(), false, terms);
+    }
+
+    @Override
+    public OrderTerms openOrder(long userId, long orderId) {
+        awaitReady();
+        exchange.match.core.TradingCore.OrderState o = ask(core -> core.order(orderId));
+        if (o == null || o.userId() != userId) {
+            return null;
+        }
+        Directory.MarketInfo m = state.directory().market(o.market());
+        return m == null ? null : terms(m, o);
+    }
+
+    private static OrderTerms terms(Directory.MarketInfo m, exchange.match.core.TradingCore.OrderState o) {
+        return new OrderTerms(m.symbol(), o.side().name(), o.type().name(), o.tif().name(),
+                o.stp() == null ? null : o.stp().name(), o.price() > 0 ? Units.price(m, o.price()) : null,
+                Units.quantity(m, o.lots()), o.clientOrderId(), o.createdAt());
     }
 
     /** ORDER_NOT_OPEN for an order of the user's that ended lately, else NOT_FOUND (the caller may look further). */

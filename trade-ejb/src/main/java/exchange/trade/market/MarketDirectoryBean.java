@@ -19,6 +19,11 @@ public class MarketDirectoryBean implements MarketDirectory {
     }
 
     @Override
+    public boolean listed(String symbol) {
+        return symbol != null && em.find(Symbol.class, symbol) != null;
+    }
+
+    @Override
     public List<TradingLimit> tradingLimits() {
         List<?> rows = em.createNativeQuery("SELECT kyc_level, quote_asset, order_max, daily_max FROM exchange_trade.trade_limits"
                 + " ORDER BY kyc_level, quote_asset").getResultList();

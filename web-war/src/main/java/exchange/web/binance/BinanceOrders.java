@@ -24,6 +24,8 @@ public class BinanceOrders {
     private MarketDirectory markets;
     @EJB
     private OrderService orders;
+    @EJB
+    private exchange.api.engine.EngineGateway engine;
 
     /** Places an order; answers ACK, RESULT or FULL as {@code newOrderRespType} asks (FULL by default). */
     public Map<String, Object> place(long userId, BinanceParams p) {
@@ -56,6 +58,17 @@ public class BinanceOrders {
     }
 
     public Map<String, Object> cancel(long userId, BinanceParams p) {
+        String id = p.param("orderId");
+        if (id != null && id.matches("\\d{1,19}")) {
+            // An open order is checked against the engine's copy: no wait for its row.
+            exchange.api.engine.EngineGateway.OrderTerms open = engine.openOrder(userId, Long.parseLong(id));
+            if (open != null) {
+                if (!open.symbol().equals(requiredSymbol(p.required("symbol")))) {
+                    throw new BusinessException(ErrorCode.NOT_FOUND, "Order does not exist.");
+                }
+                return BinanceShapes.order(orders.cancel(userId, Long.parseLong(id)));
+            }
+        }
         OrderView o = own(userId, p);
         return BinanceShapes.order(orders.cancel(userId, o.orderId()));
     }
@@ -98,7 +111,7 @@ public class BinanceOrders {
             throw new BinanceError(-1102, 400, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
         }
         String s = symbol.trim().toUpperCase(Locale.ROOT);
-        if (markets.symbols().stream().noneMatch(v -> v.symbol().equals(s))) {
+        if (!markets.listed(s)) {
             throw new BusinessException(ErrorCode.UNKNOWN_SYMBOL, "Invalid symbol.");
         }
         return s;
