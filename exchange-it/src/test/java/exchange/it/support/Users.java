@@ -61,9 +61,18 @@ public final class Users {
         return signedIn("admin@exchange.local", adminPassword(), adminTotpSecret());
     }
 
-    /** A second operator with the admin role (made once per database), for four-eyes approvals. */
+    /**
+     * A second operator with the admin role (made once per database), for four-eyes approvals.
+     * Four-eyes counts only operators made before what they approve, and EclipseLink stores the
+     * creation time to the second on MariaDB: so this returns once that second has passed, and
+     * whatever the test asks for next is strictly younger than this operator.
+     */
     public static String secondAdminToken() {
-        return operatorToken("second-admin@exchange.local", "admin");
+        String token = operatorToken("second-admin@exchange.local", "admin");
+        Eventually.holds(java.time.Duration.ofSeconds(5), "the second admin's creation second has passed", () -> Db.count(
+                "SELECT COUNT(*) FROM exchange_user.operators WHERE email = 'second-admin@exchange.local'"
+                        + " AND created_at < UTC_TIMESTAMP(6) - INTERVAL 1 SECOND") == 1);
+        return token;
     }
 
     /**
