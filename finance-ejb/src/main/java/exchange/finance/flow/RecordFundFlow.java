@@ -20,6 +20,10 @@ import javax.sql.DataSource;
  */
 @Stateless
 public class RecordFundFlow {
+    /** The fund flows' columns, in the order {@link #flow} gives their values. */
+    private static final String FUND_FLOWS = "fund_flows (event_id, user_id, asset, delta_available, delta_frozen,"
+            + " available_after, frozen_after, business_type, business_id, occurred_at)";
+
     @Resource(lookup = "jdbc/exchange")
     private DataSource dataSource;
 
@@ -32,11 +36,9 @@ public class RecordFundFlow {
                 for (int i = 0; i < changes.size(); i++) {
                     rows.add(flow(event.eventId() + "/" + i, changes.get(i), at));
                 }
-                insert("fund_flows (event_id, user_id, asset, delta_available, delta_frozen, available_after, frozen_after,"
-                        + " business_type, business_id, occurred_at)", rows);
+                insert(FUND_FLOWS, rows);
             }
-            case "AssetChanged" -> insert("fund_flows (event_id, user_id, asset, delta_available, delta_frozen,"
-                    + " available_after, frozen_after, business_type, business_id, occurred_at)",
+            case "AssetChanged" -> insert(FUND_FLOWS,
                     java.util.Collections.singletonList(flow(event.eventId(), event.payloadAs(AssetChanged.class), at)));
             case "OrderActivity" -> fees(event.payloadAs(OrderActivity.class).executions(), at);
             case "TradeFeeCalculated" -> fees(List.of(event.payloadAs(TradeFeeCalculated.class)), at);

@@ -109,18 +109,10 @@ final class ResultPublisher implements Runnable {
      */
     private void send(List<Publication> publications) throws InterruptedException {
         List<Message> results = new ArrayList<>(publications.size());
-        int bytes = 0;
         for (Publication p : publications) {
-            Message m = message(EngineResults.TOPIC, p.results(), "engine:" + p.results().firstSequence());
-            if (!results.isEmpty() && bytes + m.getBody().length > BATCH_BYTES) {
-                sendUntilAccepted(results, () -> resultsQueue());
-                results = new ArrayList<>();
-                bytes = 0;
-            }
-            results.add(m);
-            bytes += m.getBody().length;
+            results.add(message(EngineResults.TOPIC, p.results(), "engine:" + p.results().firstSequence()));
         }
-        sendUntilAccepted(results, () -> resultsQueue());
+        sendInChunks(results, () -> resultsQueue());
         java.util.Map<MessageQueue, List<Message>> byQueue = new java.util.LinkedHashMap<>();
         for (Publication p : publications) {
             for (DomainEvent e : p.marketData()) {
@@ -129,18 +121,25 @@ final class ResultPublisher implements Runnable {
             }
         }
         for (var entry : byQueue.entrySet()) {
-            List<Message> chunk = new ArrayList<>();
-            int size = 0;
-            for (Message m : entry.getValue()) {
-                if (!chunk.isEmpty() && size + m.getBody().length > BATCH_BYTES) {
-                    sendUntilAccepted(chunk, entry::getKey);
-                    chunk = new ArrayList<>();
-                    size = 0;
-                }
-                chunk.add(m);
-                size += m.getBody().length;
+            sendInChunks(entry.getValue(), entry::getKey);
+        }
+    }
+
+    /** In order, as batches of at most {@link #BATCH_BYTES} (a message larger than that goes alone). */
+    private void sendInChunks(List<Message> messages, QueueChoice queue) throws InterruptedException {
+        List<Message> chunk = new ArrayList<>();
+        int size = 0;
+        for (Message m : messages) {
+            if (!chunk.isEmpty() && size + m.getBody().length > BATCH_BYTES) {
+                sendUntilAccepted(chunk, queue);
+                chunk = new ArrayList<>();
+                size = 0;
             }
-            sendUntilAccepted(chunk, entry::getKey);
+            chunk.add(m);
+            size += m.getBody().length;
+        }
+        if (!chunk.isEmpty()) {
+            sendUntilAccepted(chunk, queue);
         }
     }
 
