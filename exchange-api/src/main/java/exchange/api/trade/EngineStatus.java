@@ -13,6 +13,16 @@ public interface EngineStatus {
     Recovery recovery();
 
     /**
+     * How far the engine has got, without {@link Recovery#stateHash()}: hashing every book and
+     * balance runs on the engine thread, so a monitor that polls often must not ask for it.
+     */
+    Progress progress();
+
+    /** @param commandsApplied commands reflected now, snapshot included; @param journalPosition the journal offset after them */
+    record Progress(long commandsApplied, long journalPosition) implements Serializable {
+    }
+
+    /**
      * @param sequence  results produced so far (replays count again from 1)
      * @param stateHash hash of every resting order in priority order: equal books, equal hashes
      */

@@ -579,7 +579,7 @@ public final class EndToEndBench {
                     + "(SELECT next_sequence FROM exchange_wallet.engine_watermark WHERE projection = 'wallet'))")) {
                 while (running) {
                     long t = System.nanoTime();
-                    Api.Reply r = Api.get("/api/admin/engine/recovery", admin);
+                    Api.Reply r = Api.get("/api/admin/engine/progress", admin);
                     if (r.status() == 200) {
                         synchronized (this) {
                             engine.add(new long[] {t, r.json().getJsonNumber("commandsApplied").longValue()});

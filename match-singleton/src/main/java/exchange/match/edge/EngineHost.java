@@ -657,6 +657,12 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
     }
 
     @Override
+    public Progress progress() {
+        long[] now = ask(core -> new long[] {state.sequence(), state.position()});
+        return new Progress(now[0], now[1]);
+    }
+
+    @Override
     public Depth depth(String symbol, int limit) {
         if (markets.symbols().stream().noneMatch(s -> s.symbol().equals(symbol))) {
             throw new BusinessException(ErrorCode.UNKNOWN_SYMBOL);

@@ -31,4 +31,11 @@ public class AdminEngineResource {
     public EngineStatus.Recovery recovery() {
         return engine.recovery();
     }
+
+    /** Applied commands and journal offset only: cheap enough to poll (the lag monitors do). */
+    @GET
+    @Path("progress")
+    public EngineStatus.Progress progress() {
+        return engine.progress();
+    }
 }
