@@ -277,7 +277,7 @@ class BinanceApiIT {
     }
 
     /** Signs params + timestamp; where = "body" sends them as a form body, else in the query string. */
-    private static Reply signed(String method, String path, String params, Key key, long timestamp, String where) throws Exception {
+    static Reply signed(String method, String path, String params, Key key, long timestamp, String where) throws Exception {
         String total = (params.isEmpty() ? "" : params + "&") + "timestamp=" + timestamp;
         String signed = total + "&signature=" + hmac(key.secret(), total);
         return "body".equals(where) ? call(method, path, signed, key.apiKey(), "application/x-www-form-urlencoded")

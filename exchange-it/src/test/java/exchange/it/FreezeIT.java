@@ -27,6 +27,9 @@ class FreezeIT {
         Users.Trader t = Users.register("frozen");
         String session = Api.post("/api/user/login", Api.obj("email", t.email(), "password", Users.PASSWORD)).json().getString("token");
         assertEquals(200, Api.get("/api/user/me", session).status());
+        // A key just used (so this node remembers it as checked) is refused the moment its owner is frozen.
+        BinanceApiIT.Key key = BinanceApiIT.newKey(t, java.util.List.of("TRADE"), java.util.List.of());
+        assertEquals(200, account(key).status());
 
         assertEquals(403, Api.post("/api/admin/users/" + t.id() + "/freeze", "{\"reason\":\"x\"}", t.token()).status());
         assertError(400, "VALIDATION_FAILED", Api.post("/api/admin/users/" + t.id() + "/freeze", "{}", admin));
@@ -37,15 +40,27 @@ class FreezeIT {
         assertError(401, "SESSION_INVALID", Api.get("/api/user/me", t.token()));
         assertEquals(403, Api.post("/api/user/login", Api.obj("email", t.email(), "password", Users.PASSWORD)).status());
         assertEquals(404, Api.post("/api/admin/users/999999999/freeze", "{\"reason\":\"x\"}", admin).status());
+        BinanceApiIT.Reply refused = account(key);
+        assertEquals(401, refused.status());
+        assertEquals(-2015, refused.json().getInt("code"));
 
         assertEquals("ACTIVE", Api.post("/api/admin/users/" + t.id() + "/unfreeze", "{}", admin).json().getString("status"));
         Api.Reply again = Api.post("/api/user/login", Api.obj("email", t.email(), "password", Users.PASSWORD));
         assertEquals(200, again.status());
         assertEquals(200, Api.get("/api/user/me", again.json().getString("token")).status());
+        assertEquals(200, account(key).status(), "the key itself was never deleted");
         // Sessions the freeze ended stay ended, the sign-up token's too: unfreezing opens no old door.
         assertError(401, "SESSION_INVALID", Api.get("/api/user/me", t.token()));
         Eventually.holds(Duration.ofSeconds(20), "UserStatusChanged audited twice", () -> Db.count("SELECT COUNT(*) FROM"
                 + " exchange_finance.audit_log WHERE event_type = 'UserStatusChanged' AND subject = ?", Long.toString(t.id())) == 2);
+    }
+
+    private static BinanceApiIT.Reply account(BinanceApiIT.Key key) {
+        try {
+            return BinanceApiIT.signed("GET", "/api/v3/account", "", key, System.currentTimeMillis(), null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -28,6 +28,8 @@ public class FreezeUser implements UserStatus {
     private SessionStore sessions;
     @EJB
     private UserEventOutbox events;
+    @Inject
+    private exchange.user.apikey.LiveKeys liveKeys;
 
     @Override
     public UserView freeze(long userId, String operator, String reason) {
@@ -54,6 +56,7 @@ public class FreezeUser implements UserStatus {
         sessions.frozen(userId, FROZEN.equals(status));
         if (FROZEN.equals(status)) {
             sessions.endAll(userId);
+            liveKeys.forgetUser(userId);
         }
         return new UserView(user.id(), user.email(), user.status(), user.createdAt());
     }

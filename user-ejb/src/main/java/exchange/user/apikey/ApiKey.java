@@ -66,6 +66,10 @@ public class ApiKey {
         return userId;
     }
 
+    String apiKey() {
+        return apiKey;
+    }
+
     SecretBox.Sealed secret() {
         return new SecretBox.Sealed(secretIv, secretEncrypted);
     }

@@ -6,6 +6,8 @@ import exchange.api.event.SecurityUpdated;
 import exchange.api.user.ApiKeys;
 import exchange.user.messaging.UserEventOutbox;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -37,6 +39,8 @@ public class ManageApiKeys implements ApiKeys {
     private SecretBox box;
     @jakarta.ejb.EJB
     private UserEventOutbox events;
+    @Inject
+    private LiveKeys liveKeys;
 
     @Override
     public Created create(long userId, String label, Set<Permission> permissions, List<String> ipWhitelist) {
@@ -82,35 +86,46 @@ public class ManageApiKeys implements ApiKeys {
             throw new BusinessException(ErrorCode.NOT_FOUND, "No API key " + keyId + ".");
         }
         em.remove(key);
+        liveKeys.forgetKey(key.apiKey());
         events.publish(new SecurityUpdated(userId, "API_KEY_DELETED", java.time.Instant.now()));
     }
 
+    // No transaction of its own: a remembered key needs none, and a lookup only reads.
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Verified identify(String apiKey, String clientIp) {
-        ApiKey key = live(apiKey, clientIp);
-        return new Verified(key.userId(), key.id(), key.permissions());
+        LiveKeys.Live key = live(apiKey, clientIp);
+        return new Verified(key.userId(), key.keyId(), key.permissions());
     }
 
-    private ApiKey live(String apiKey, String clientIp) {
-        ApiKey key = em.createNamedQuery(ApiKey.BY_KEY, ApiKey.class).setParameter("apiKey", apiKey).getResultStream()
-                .findFirst().orElseThrow(ManageApiKeys::rejected);
-        if (!key.ipWhitelist().isEmpty() && !key.ipWhitelist().contains(clientIp)) {
+    /** The key, checked lately (see {@link LiveKeys}) or now: it exists, its owner is active, the address is allowed. */
+    private LiveKeys.Live live(String apiKey, String clientIp) {
+        LiveKeys.Live live = apiKey == null ? null : liveKeys.get(apiKey);
+        if (live == null) {
+            ApiKey key = em.createNamedQuery(ApiKey.BY_KEY, ApiKey.class).setParameter("apiKey", apiKey).getResultStream()
+                    .findFirst().orElseThrow(ManageApiKeys::rejected);
+            exchange.user.account.User owner = em.find(exchange.user.account.User.class, key.userId());
+            if (owner == null || !"ACTIVE".equals(owner.status())) {
+                throw rejected(); // a frozen user's keys are refused with everything else of theirs
+            }
+            live = new LiveKeys.Live(key.id(), key.userId(), Set.copyOf(key.permissions()), key.ipWhitelist(),
+                    box.open(key.secret()), System.nanoTime());
+            liveKeys.put(apiKey, live);
+        }
+        if (!live.ipWhitelist().isEmpty() && !live.ipWhitelist().contains(clientIp)) {
             throw rejected();
         }
-        exchange.user.account.User owner = em.find(exchange.user.account.User.class, key.userId());
-        if (owner == null || !"ACTIVE".equals(owner.status())) {
-            throw rejected(); // a frozen user's keys are refused with everything else of theirs
-        }
-        return key;
+        return live;
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Verified verify(String apiKey, String payload, String signature, String clientIp, Permission needed) {
-        ApiKey key = live(apiKey, clientIp);
+        LiveKeys.Live key = live(apiKey, clientIp);
         if (!key.permissions().contains(needed)) {
             throw rejected();
         }
-        byte[] expected = hmac(box.open(key.secret()), payload);
+        byte[] expected = hmac(key.secret(), payload);
         byte[] given;
         try {
             given = HexFormat.of().parseHex(signature == null ? "" : signature.toLowerCase(Locale.ROOT));
@@ -121,7 +136,7 @@ public class ManageApiKeys implements ApiKeys {
         if (!MessageDigest.isEqual(expected, given)) {
             throw new BusinessException(ErrorCode.SIGNATURE_INVALID, "Signature for this request is not valid.");
         }
-        return new Verified(key.userId(), key.id(), key.permissions());
+        return new Verified(key.userId(), key.keyId(), key.permissions());
     }
 
     private static byte[] hmac(byte[] secret, String payload) {

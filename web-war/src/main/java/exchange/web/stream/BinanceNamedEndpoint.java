@@ -4,6 +4,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -23,6 +24,12 @@ public class BinanceNamedEndpoint {
     @OnMessage
     public void message(Session session, String text) {
         BinanceSocket.message(session, text);
+    }
+
+    /** The client answered a ping: it is alive (see {@link StreamHub#addBinance}). */
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        StreamHub.heard(session);
     }
 
     @OnClose

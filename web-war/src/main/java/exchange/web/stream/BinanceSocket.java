@@ -60,6 +60,7 @@ final class BinanceSocket {
     }
 
     static void message(Session session, String text) {
+        StreamHub.heard(session);
         JsonObject request;
         try {
             request = JSON.createReader(new StringReader(text)).readObject();

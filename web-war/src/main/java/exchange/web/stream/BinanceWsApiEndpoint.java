@@ -20,6 +20,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.ws.rs.core.Response;
@@ -55,6 +56,7 @@ public class BinanceWsApiEndpoint {
 
     @OnMessage
     public void message(Session session, String text) {
+        StreamHub.heard(session);
         JsonValue id = JsonValue.NULL;
         try {
             JsonObject request = JSON.createReader(new StringReader(text)).readObject();
@@ -168,6 +170,12 @@ public class BinanceWsApiEndpoint {
     private static String error(JsonValue id, int status, int code, String msg) {
         return JSON.createObjectBuilder().add("id", id).add("status", status)
                 .add("error", JSON.createObjectBuilder().add("code", code).add("msg", msg)).build().toString();
+    }
+
+    /** The client answered a ping: it is alive (see {@link StreamHub#addBinance}). */
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        StreamHub.heard(session);
     }
 
     @OnClose
