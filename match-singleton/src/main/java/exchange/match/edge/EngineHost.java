@@ -29,8 +29,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -63,7 +63,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn({"trade-ejb.jar#TradeSchema", "MatchSchema"})
-@Lock(LockType.READ)
+// No container lock: the bean guards its own state (the sequencer's queue, concurrent maps, a monitor
+// for the watermarks). With the container's (fair) read-write lock, the minute's trading-limits timer
+// queued for the write lock behind readers waiting up to 5 s for the projections, and every later
+// call, the projections' own progress reports among them, queued behind it: once a minute,
+// everything stood still for those 5 s.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
     private static final Logger LOG = Logger.getLogger(EngineHost.class.getName());

@@ -30,7 +30,8 @@ public class BinanceOrders {
     /** Places an order; answers ACK, RESULT or FULL as {@code newOrderRespType} asks (FULL by default). */
     public Map<String, Object> place(long userId, BinanceParams p) {
         String type = p.required("type").toUpperCase(Locale.ROOT);
-        OrderView placed = orders.place(new OrderRequest(userId, requiredSymbol(p.required("symbol")),
+        // An unknown symbol is refused by placing itself (UNKNOWN_SYMBOL, Binance's -1121): no lookup first.
+        OrderView placed = orders.place(new OrderRequest(userId, symbolParameter(p.required("symbol")),
                 p.required("side").toUpperCase(Locale.ROOT), type, p.param("timeInForce"), p.decimal("price"),
                 p.decimal("quantity"), p.decimal("quoteOrderQty"), p.param("newClientOrderId"),
                 p.param("selfTradePreventionMode")));
@@ -107,13 +108,18 @@ public class BinanceOrders {
     }
 
     public String requiredSymbol(String symbol) {
-        if (symbol == null || symbol.isBlank()) {
-            throw new BinanceError(-1102, 400, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
-        }
-        String s = symbol.trim().toUpperCase(Locale.ROOT);
+        String s = symbolParameter(symbol);
         if (!markets.listed(s)) {
             throw new BusinessException(ErrorCode.UNKNOWN_SYMBOL, "Invalid symbol.");
         }
         return s;
+    }
+
+    /** The symbol as sent, trimmed and upper-cased; present, but not yet known to be listed. */
+    private static String symbolParameter(String symbol) {
+        if (symbol == null || symbol.isBlank()) {
+            throw new BinanceError(-1102, 400, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
+        }
+        return symbol.trim().toUpperCase(Locale.ROOT);
     }
 }

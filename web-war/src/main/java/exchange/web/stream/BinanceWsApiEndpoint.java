@@ -133,14 +133,14 @@ public class BinanceWsApiEndpoint {
         String payload = sorted.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        ApiKeys.Verified key = CDI.current().select(ApiKeys.class).get()
+        ApiKeys.Verified key = Beans.KEYS
                 .verify(apiKey, payload, signature, remoteAddress(session), permission);
         return new Signed(key.userId(), sorted);
     }
 
     /** New orders per account per 10 s: one budget for REST and WebSocket orders alike. */
     private static void newOrderAllowed(long userId) {
-        AddressLimit.Verdict v = CDI.current().select(RateLimits.class).get().newOrder(userId);
+        AddressLimit.Verdict v = Beans.LIMITS.newOrder(userId);
         if (!v.allowed()) {
             throw new BusinessException(ErrorCode.TOO_MANY_ORDERS, "current limit is " + v.limit() + " orders per 10 SECOND.");
         }
@@ -151,7 +151,7 @@ public class BinanceWsApiEndpoint {
     }
 
     private static BinanceOrders orders() {
-        return CDI.current().select(BinanceOrders.class).get();
+        return Beans.ORDERS;
     }
 
     /**
@@ -189,6 +189,18 @@ public class BinanceWsApiEndpoint {
     }
 
     private static StreamHub hub() {
-        return CDI.current().select(StreamHub.class).get();
+        return Beans.HUB;
+    }
+
+    /**
+     * The beans every message uses, looked up once (on first use, inside the application): a CDI
+     * lookup per message built a new EJB proxy each time, a sixth of the order path's CPU in a
+     * profile. All four are safe to share (a stateless EJB's proxy, application-scoped beans).
+     */
+    private static final class Beans {
+        static final ApiKeys KEYS = CDI.current().select(ApiKeys.class).get();
+        static final RateLimits LIMITS = CDI.current().select(RateLimits.class).get();
+        static final BinanceOrders ORDERS = CDI.current().select(BinanceOrders.class).get();
+        static final StreamHub HUB = CDI.current().select(StreamHub.class).get();
     }
 }
