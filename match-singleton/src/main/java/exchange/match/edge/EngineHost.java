@@ -173,7 +173,10 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         state = recovered;
         replaying = false;
         feed.start(recovered.core(), recovered.directory());
-        sequencer = new Sequencer(recovered, journal, resultSink, System::currentTimeMillis, 1, this::snapshot,
+        // Each start leads under a new epoch: whatever an earlier run of this engine might still
+        // append (a paused process, a partitioned node) is fenced off by every replay, and this
+        // one notices it at its next append (see Sequencer#appendAndApply).
+        sequencer = new Sequencer(recovered, journal, resultSink, System::currentTimeMillis, recovered.epoch() + 1, this::snapshot,
                 snapshotEveryMillis, recovery.commandsInSnapshot());
         Thread sync = threads.newThread(this::followSymbolTable);
         sync.setName("engine-reference-data");

@@ -153,26 +153,31 @@ public final class Sequencer implements Runnable {
     }
 
     private void process(List<Pending> taken) throws InterruptedException {
-        List<Command> commands = new ArrayList<>(taken.size() + 1);
-        long now = Math.max(lastTime, clock.getAsLong());
-        if (now != lastTime) {
-            commands.add(new Command.SetTime(now));
-            lastTime = now;
-        }
-        for (Pending p : taken) {
-            commands.add(p.command() instanceof Command.Place place && place.orderId() == 0
-                    ? withId(place, nextOrderId++) : p.command());
-        }
+        List<Command> commands = form(taken);
         CommandBatch batch = new CommandBatch(epoch, state.sequence(), commands);
         long t0 = System.nanoTime();
-        long at = appendUntilConfirmed(batch.encode());
-        long t1 = System.nanoTime();
-        List<Outcome> outcomes;
-        try {
-            outcomes = state.apply(at, batch);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("the engine's own batch did not follow its state", e);
+        List<Outcome> outcomes = appendAndApply(batch);
+        while (outcomes == null) {
+            if (state.epoch() > epoch) {
+                // Another engine leads now: this batch does not count, and nothing more of ours will.
+                running = false;
+                EngineUnavailable deposed = new EngineUnavailable("another engine took over (epoch " + state.epoch()
+                        + " after this one's " + epoch + "); nothing of this command was done");
+                taken.forEach(p -> p.answer().completeExceptionally(deposed));
+                taken.clear();
+                LOG.warning("Engine of epoch " + epoch + " deposed by epoch " + state.epoch() + " at journal position "
+                        + state.position() + "; it stops taking commands");
+                return;
+            }
+            // Entries of an older epoch got in ahead of this batch (a deposed leader that had not yet
+            // noticed): they count, and this batch's numbers and order ids are behind them now.
+            nextOrderId = Math.max(nextOrderId, state.core().lastOrderId() + 1);
+            lastTime = state.core().now();
+            commands = form(taken);
+            batch = new CommandBatch(epoch, state.sequence(), commands);
+            outcomes = appendAndApply(batch);
         }
+        long t1 = System.nanoTime();
         try {
             sink.beforeAnswers(batch, outcomes);
         } catch (RuntimeException e) {
@@ -195,6 +200,86 @@ public final class Sequencer implements Runnable {
     }
 
     private final Stats stats = new Stats();
+
+    /** The batch's commands: the time first when it moved, new orders given their ids. */
+    private List<Command> form(List<Pending> taken) {
+        List<Command> commands = new ArrayList<>(taken.size() + 1);
+        long now = Math.max(lastTime, clock.getAsLong());
+        if (now != lastTime) {
+            commands.add(new Command.SetTime(now));
+            lastTime = now;
+        }
+        for (Pending p : taken) {
+            commands.add(p.command() instanceof Command.Place place && place.orderId() == 0
+                    ? withId(place, nextOrderId++) : p.command());
+        }
+        return commands;
+    }
+
+    /**
+     * Appends the batch and applies the journal up to and including it. The append is a compare:
+     * the journal's answer says where the batch landed, and whatever landed between the end this
+     * engine had read and its batch is read and applied first, as a replay would: an earlier copy
+     * of this same batch (an append that landed but was not confirmed), or another writer's
+     * entries. Returns this batch's outcomes, or null when it does not count (fenced off by a
+     * newer epoch, or numbered behind an older epoch's entries that got in first), so that what
+     * is answered as accepted is exactly what every replay of the journal applies.
+     */
+    private List<Outcome> appendAndApply(CommandBatch batch) throws InterruptedException {
+        long at = appendUntilConfirmed(batch.encode());
+        try {
+            if (at == state.position()) {
+                return state.apply(at, batch);
+            }
+            List<List<Outcome>> mine = new ArrayList<>(1);
+            while (state.position() <= at) {
+                readUntilDone(state.position(), at + 1 - state.position(), (position, entry) -> {
+                    CommandBatch found;
+                    try {
+                        found = CommandBatch.decode(entry);
+                    } catch (java.io.IOException notABatch) {
+                        LOG.severe("journal entry " + position + " is not a command batch and is skipped: " + notABatch.getMessage());
+                        return;
+                    }
+                    List<Outcome> counted = state.apply(position, found);
+                    if (counted == null) {
+                        return;
+                    }
+                    if (mine.isEmpty() && found.epoch() == batch.epoch() && found.sequence() == batch.sequence()) {
+                        mine.add(counted);
+                    } else {
+                        // Another writer's entry that counts: its results go on like ours.
+                        try {
+                            sink.beforeAnswers(found, counted);
+                            sink.applied(found, counted);
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.SEVERE, "engine results not handed on at sequence " + found.sequence(), e);
+                        }
+                    }
+                });
+            }
+            return mine.isEmpty() ? null : mine.get(0);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the journal up to the engine's own batch does not follow its state", e);
+        }
+    }
+
+    private void readUntilDone(long from, long max, Journal.EntryReader reader) throws InterruptedException {
+        long wait = 10;
+        while (true) {
+            try {
+                journal.read(from, max, reader);
+                return;
+            } catch (Journal.JournalException e) {
+                if (!running) {
+                    throw new InterruptedException("stopped while the journal could not be read");
+                }
+                LOG.warning("journal not readable up to the engine's own batch (" + e.getMessage() + "); retrying in " + wait + " ms");
+                Thread.sleep(wait);
+                wait = Math.min(wait * 2, 1000);
+            }
+        }
+    }
 
     /** What the last minute's batches cost, logged once a minute: the journal's latency is the engine's floor. */
     private static final class Stats {

@@ -219,6 +219,47 @@ class SequencerTest {
         assertEquals(ResultCode.ACCEPTED, state.core().addAsset(1), "the fenced-off entry's asset was never added");
     }
 
+    @Test
+    void anEngineDeposedByANewerEpochAnswersNothingMoreAsAccepted() throws Exception {
+        Sequencer s = start(EngineState.empty(), null);
+        assertEquals(ResultCode.ACCEPTED, s.submit(new Command.AddAsset(0)).get(5, TimeUnit.SECONDS).code());
+        long at = s.query(core -> 0L).thenApply(x -> sequencer.state().sequence()).get();
+        // Another engine took over (a newer epoch) and appended behind this one's back.
+        journal.append(new CommandBatch(5, at, List.of(new Command.AddAsset(7))).encode());
+
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> s.submit(new Command.AddAsset(1)).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(Sequencer.EngineUnavailable.class, refused.getCause());
+        thread.join(5_000);
+        assertTrue(!thread.isAlive(), "the deposed engine stopped");
+        ExecutionException late = assertThrows(ExecutionException.class, () -> s.submit(new Command.AddAsset(2)).get());
+        assertInstanceOf(Sequencer.EngineUnavailable.class, late.getCause());
+
+        EngineState replayed = EngineState.empty();
+        Replay.toEnd(replayed, journal, EventSink.NONE, Long.MAX_VALUE);
+        assertEquals(ResultCode.ALREADY_DEFINED, replayed.core().addAsset(7), "the new leader's entry counts");
+        assertEquals(ResultCode.ACCEPTED, replayed.core().addAsset(1), "the deposed engine's late batch does not");
+    }
+
+    @Test
+    void entriesOfAnOlderEpochThatGotInFirstCountAndTheNewBatchFollowsThem() throws Exception {
+        // A deposed leader's last entry landed after this engine had read the journal and before its first append.
+        journal.append(new CommandBatch(1, 0, List.of(new Command.AddAsset(0), new Command.Deposit(7, 0, 300, 1))).encode());
+        sequencer = new Sequencer(EngineState.empty(), journal, sink, clock::get, 2, null, 0);
+        thread = new Thread(sequencer, "sequencer-test");
+        thread.start();
+        Outcome deposit = sequencer.submit(new Command.Deposit(7, 0, 200, 2)).get(5, TimeUnit.SECONDS);
+        assertEquals(ResultCode.ACCEPTED, deposit.code(), "numbered again behind the entry that got in first");
+        assertEquals(500L, (long) sequencer.query(core -> core.available(7, 0)).get());
+        assertTrue(delivered.stream().anyMatch(o -> o.command() instanceof Command.Deposit d && d.amount() == 300),
+                "the other writer's results were handed on too");
+
+        EngineState replayed = EngineState.empty();
+        Replay.toEnd(replayed, journal, EventSink.NONE, Long.MAX_VALUE);
+        assertEquals(500L, replayed.core().available(7, 0), "the replay applies what was answered, once");
+        assertEquals(sequencer.query(core -> core.stateHash()).get(), replayed.core().stateHash());
+    }
+
     private static List<CommandBatch> entries(MemoryJournal journal) throws Journal.JournalException {
         List<CommandBatch> out = new ArrayList<>();
         journal.read(0, Long.MAX_VALUE, (at, e) -> out.add(CommandBatch.decode(e)));
