@@ -1,0 +1,176 @@
+# The Payara cluster of issue #16, sourced by ./exchange for `up --cluster` / `start --cluster`:
+# a DAS of its own (its own Payara copy under .work/cluster, so the single-node domain stays as
+# it is), a deployment group of two instances on loopback, the EAR deployed to the group, and
+# HAProxy (Debian's) on the traders' port in front of both. What was tried first, and its traps,
+# is in ../shared/design/PLATFORM-NOTES.md ("A Payara cluster ... on one machine").
+
+CLUSTER_DIR=$WORK/cluster
+C_PAYARA=$CLUSTER_DIR/payara6
+C_ASADMIN=$C_PAYARA/bin/asadmin
+C_DOMAIN_DIR=$C_PAYARA/glassfish/domains/domain1
+C_DAS_HTTP=${EXCHANGE_CLUSTER_DAS_HTTP_PORT:-18080}
+C_GROUP=exchange-group
+C_CONFIG=exchange-config
+# instance name, HTTP port, Hazelcast port
+C_INSTANCES=("inst1 28081 5901" "inst2 28082 5902")
+C_DAS_HZ=4900
+
+# The DAS: its own domain, its listeners on loopback and its HTTP port off the traders' one.
+setup_cluster_das() {
+  if [ ! -x "$C_ASADMIN" ]; then
+    log "unpacking Payara Server for the cluster"
+    mkdir -p "$CLUSTER_DIR"
+    unzip -q "$ROOT/server-config/target/dist/payara.zip" -d "$CLUSTER_DIR"
+  fi
+  [ -f "$CLUSTER_DIR/configured" ] && return
+  local xml=$C_DOMAIN_DIR/config/domain.xml
+  sed -i -e 's/address="0\.0\.0\.0"/address="127.0.0.1"/g' \
+         -e 's/<network-listener port=/<network-listener address="127.0.0.1" port=/g' \
+         -e 's/;AUTO_SERVER=TRUE//g' "$xml"
+  # Only in the DAS's own config: its HTTP listener leaves 8080 to HAProxy.
+  python3 - "$xml" "$C_DAS_HTTP" <<'PY'
+import re, sys
+path, port = sys.argv[1], sys.argv[2]
+s = open(path).read()
+start = s.index('<config name="server-config"')
+end = s.index('</config>', start)
+block = s[start:end]
+block = re.sub(r'(<network-listener [^>]*name="http-listener-1"[^>]*)port="8080"', r'\1port="%s"' % port, block)
+block = re.sub(r'(<network-listener [^>]*)port="8080"([^>]*name="http-listener-1")', r'\1port="%s"\2' % port, block)
+open(path, 'w').write(s[:start] + block + s[end:])
+PY
+  cp "$ROOT/server-config/target/dist/mysql-connector-j.jar" "$C_DOMAIN_DIR/lib/"
+  log "configuring the cluster's DAS, its instances' config and the deployment group (first start only)"
+  "$C_ASADMIN" start-domain domain1 >"$WORK/logs/cluster-setup.log" 2>&1 || { cat "$WORK/logs/cluster-setup.log"; die "cluster DAS did not start"; }
+  local file=$CLUSTER_DIR/cluster.asadmin
+  cluster_asadmin_file >"$file"
+  "$C_ASADMIN" multimode --file "$file" >>"$WORK/logs/cluster-setup.log" 2>&1 \
+    || { cat "$WORK/logs/cluster-setup.log"; "$C_ASADMIN" stop-domain domain1 || true; die "cluster setup failed"; }
+  "$C_ASADMIN" stop-domain domain1 >>"$WORK/logs/cluster-setup.log" 2>&1
+  touch "$CLUSTER_DIR/configured"
+}
+
+# The single node's domain settings, retargeted at the instances' config, then the group.
+cluster_asadmin_file() {
+  local members="127.0.0.1:$C_DAS_HZ"
+  for i in "${C_INSTANCES[@]}"; do set -- $i; members="$members,127.0.0.1:$3"; done
+  echo "copy-config default-config $C_CONFIG"
+  sed -e "s#@WORK@#$WORK#g" -e "s#@DB_USER@#${EXCHANGE_DB_USER:-exchange}#g" \
+      -e "s#@DB_PASSWORD@#${EXCHANGE_DB_PASSWORD:-exchange}#g" \
+      -e "s#@DB_HOST@#${EXCHANGE_DB_HOST:-127.0.0.1}#g" -e "s#@DB_PORT@#${EXCHANGE_DB_PORT:-3306}#g" \
+      -e "s#@BTC_XPUB@#$(cat "$WORK/keys/btc-account.xpub")#g" -e "s#@ETH_XPUB@#$(cat "$WORK/keys/eth-account.xpub")#g" \
+      "$ROOT/server-config/payara/domain.asadmin" \
+    | grep -v '^set-hazelcast-configuration' \
+    | sed -e "s#configs\.config\.server-config\.#configs.config.$C_CONFIG.#g" \
+          -e "s#^create-jvm-options #create-jvm-options --target $C_CONFIG #" \
+          -e "s#^delete-jvm-options #delete-jvm-options --target $C_CONFIG #"
+  # The data grid: every member named, on loopback (with --interfaces alone the instances never
+  # joined the DAS's grid: its discovery swaps a loopback address for the machine's real one).
+  echo "set-hazelcast-configuration --clustermode tcpip --tcpipmembers $members --clustername exchange-cluster --interfaces 127.0.0.1 --dasbindaddress 127.0.0.1 --dasport $C_DAS_HZ"
+  for l in http-listener-1 http-listener-2 admin-listener; do
+    echo "set configs.config.$C_CONFIG.network-config.network-listeners.network-listener.$l.address=127.0.0.1"
+  done
+  echo "set configs.config.$C_CONFIG.iiop-service.iiop-listener.orb-listener-1.address=127.0.0.1"
+  echo "set configs.config.$C_CONFIG.iiop-service.iiop-listener.SSL.address=127.0.0.1"
+  echo "set configs.config.$C_CONFIG.iiop-service.iiop-listener.SSL_MUTUALAUTH.address=127.0.0.1"
+  echo "set configs.config.$C_CONFIG.admin-service.jmx-connector.system.address=127.0.0.1"
+  echo "create-deployment-group $C_GROUP"
+  for i in "${C_INSTANCES[@]}"; do
+    set -- $i
+    echo "create-instance --node localhost-domain1 --config $C_CONFIG --systemproperties HTTP_LISTENER_PORT=$2:HZ_LISTENER_PORT=$3 $1"
+    echo "add-instance-to-deployment-group --instance $1 --deploymentgroup $C_GROUP"
+  done
+  echo "create-resource-ref --target $C_GROUP jdbc/exchange"
+}
+
+start_cluster() {
+  command -v haproxy >/dev/null || install_haproxy
+  # The single node's domain holds the traders' port: one or the other runs.
+  "$ASADMIN" stop-domain domain1 >/dev/null 2>&1 && log "single-node Payara stopped" || true
+  setup_cluster_das
+  if ! curl -fs -o /dev/null "http://127.0.0.1:4848" 2>/dev/null; then
+    log "starting the cluster's DAS"
+    # The instances it starts inherit its environment: the first operator's password among it.
+    EXCHANGE_ADMIN_PASSWORD=$(cat "$WORK/keys/admin-password") "$C_ASADMIN" start-domain domain1 >"$WORK/logs/cluster-start.log" 2>&1 || { cat "$WORK/logs/cluster-start.log"; die "cluster DAS did not start"; }
+  fi
+  log "starting the deployment group ($C_GROUP)"
+  EXCHANGE_ADMIN_PASSWORD=$(cat "$WORK/keys/admin-password") \
+    "$C_ASADMIN" start-deployment-group "$C_GROUP" >>"$WORK/logs/cluster-start.log" 2>&1 \
+    || { tail -40 "$WORK/logs/cluster-start.log"; die "the deployment group did not start"; }
+  start_haproxy
+  deploy_cluster
+}
+
+deploy_cluster() {
+  local ear=$ROOT/exchange-ear/target/exchange.ear sum
+  sum=$(sha256sum "$ear" | cut -d' ' -f1)
+  if [ "$(cat "$CLUSTER_DIR/deployed.sha" 2>/dev/null)" = "$sum" ] && "$C_ASADMIN" list-applications "$C_GROUP" 2>/dev/null | grep -q '^exchange '; then
+    log "exchange.ear unchanged since its last deploy to the group"
+  else
+    log "deploying exchange.ear to $C_GROUP"
+    "$C_ASADMIN" deploy --force=true --target "$C_GROUP" --name exchange "$ear" >"$WORK/logs/cluster-deploy.log" 2>&1 \
+      || { cat "$WORK/logs/cluster-deploy.log"; die "deploy to the group failed"; }
+    echo "$sum" >"$CLUSTER_DIR/deployed.sha"
+  fi
+  for i in "${C_INSTANCES[@]}"; do
+    set -- $i
+    for _ in $(seq 1 180); do curl -fs -o /dev/null "http://127.0.0.1:$2/health/ready" && break; sleep 1; done
+    curl -fs -o /dev/null "http://127.0.0.1:$2/health/ready" && log "$1 ready on :$2" || die "$1 not ready on :$2 (see $C_PAYARA/glassfish/nodes/localhost-domain1/$1/logs/server.log)"
+  done
+  await_ready 30 && log "the cluster answers on :$HTTP_PORT" || die "HAProxy does not answer on :$HTTP_PORT"
+}
+
+install_haproxy() {
+  [ "$(id -u)" = 0 ] || die "the cluster needs Debian's haproxy: apt-get install haproxy"
+  log "installing haproxy (apt)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy) >"$WORK/logs/apt-haproxy.log" 2>&1 \
+    || { tail -20 "$WORK/logs/apt-haproxy.log"; die "haproxy install failed"; }
+}
+
+# One address in front of both instances: health-checked, retried on a dead connection, and
+# WebSocket upgrades passed through (tunnel timeout).
+start_haproxy() {
+  mkdir -p "$WORK/run"
+  local cfg=$CLUSTER_DIR/haproxy.cfg
+  {
+    cat <<CFG
+global
+  maxconn 4096
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 60s
+  timeout server 60s
+  timeout tunnel 1h
+  retries 2
+  option redispatch
+  retry-on conn-failure empty-response response-timeout 502 503
+frontend traders
+  bind 127.0.0.1:$HTTP_PORT
+  default_backend exchange
+backend exchange
+  balance roundrobin
+  option httpchk
+  http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host localhost
+CFG
+    for i in "${C_INSTANCES[@]}"; do set -- $i; echo "  server $1 127.0.0.1:$2 check inter 1s fall 2 rise 2"; done
+  } >"$cfg"
+  if [ -f "$WORK/run/haproxy.pid" ] && kill -0 "$(cat "$WORK/run/haproxy.pid")" 2>/dev/null; then
+    haproxy -D -f "$cfg" -p "$WORK/run/haproxy.pid" -sf "$(cat "$WORK/run/haproxy.pid")"
+  else
+    haproxy -D -f "$cfg" -p "$WORK/run/haproxy.pid"
+  fi
+  log "HAProxy on :$HTTP_PORT in front of ${#C_INSTANCES[@]} instances"
+}
+
+stop_cluster() {
+  if [ -f "$WORK/run/haproxy.pid" ]; then
+    kill "$(cat "$WORK/run/haproxy.pid")" 2>/dev/null && log "HAProxy stopped" || true
+    rm -f "$WORK/run/haproxy.pid"
+  fi
+  if [ -x "$C_ASADMIN" ] && curl -fs -o /dev/null "http://127.0.0.1:4848" 2>/dev/null && [ -f "$CLUSTER_DIR/configured" ] \
+     && "$C_ASADMIN" list-deployment-groups 2>/dev/null | grep -q "$C_GROUP"; then
+    "$C_ASADMIN" stop-deployment-group "$C_GROUP" >/dev/null 2>&1 && log "deployment group stopped" || true
+    "$C_ASADMIN" stop-domain domain1 >/dev/null 2>&1 && log "cluster DAS stopped" || true
+  fi
+}
