@@ -127,8 +127,10 @@ install_haproxy() {
     || { tail -20 "$WORK/logs/apt-haproxy.log"; die "haproxy install failed"; }
 }
 
-# One address in front of both instances: health-checked, retried on a dead connection, and
-# WebSocket upgrades passed through (tunnel timeout).
+# One address in front of both instances, sending traders to the one whose engine leads
+# (/api/engine/role answers 200 there, 503 on the standby): checked every second, retried on a
+# dead connection, WebSocket upgrades passed through (tunnel timeout). Until the standby forwards
+# engine calls, it serves no traders; a takeover moves them within two checks.
 start_haproxy() {
   mkdir -p "$WORK/run"
   local cfg=$CLUSTER_DIR/haproxy.cfg
@@ -151,7 +153,7 @@ frontend traders
 backend exchange
   balance roundrobin
   option httpchk
-  http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host localhost
+  http-check send meth GET uri /api/engine/role ver HTTP/1.1 hdr Host localhost
 CFG
     for i in "${C_INSTANCES[@]}"; do set -- $i; echo "  server $1 127.0.0.1:$2 check inter 1s fall 2 rise 2"; done
   } >"$cfg"

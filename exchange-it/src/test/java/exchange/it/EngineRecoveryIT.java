@@ -134,6 +134,10 @@ class EngineRecoveryIT {
         long viaRecovery = Api.get("/api/admin/engine/recovery", Users.adminToken()).json().getJsonNumber("commandsApplied").longValue();
         long last = Api.get("/api/admin/engine/progress", Users.adminToken()).json().getJsonNumber("commandsApplied").longValue();
         assertTrue(first <= viaRecovery && viaRecovery <= last && first > 0, first + " <= " + viaRecovery + " <= " + last);
+        // Alone, the restarted instance leads (the cluster's load balancer sends traders by this answer).
+        Api.Reply role = Api.get("/api/engine/role");
+        assertEquals(200, role.status(), role.body());
+        assertEquals("leader", role.json().getString("role"));
     }
 
     /** Both projections have applied every command the engine has: the database is the engine's state. */

@@ -18,6 +18,14 @@ public interface EngineStatus {
      */
     Progress progress();
 
+    /**
+     * This instance's part in the cluster: {@code leader} (its engine takes commands),
+     * {@code standby} (it follows the leader's journal, ready to take over), {@code starting}, or
+     * {@code deposed} (another engine took over while this one still ran), {@code failed} (a takeover
+     * failed: restart the instance).
+     */
+    String role();
+
     /** @param commandsApplied commands reflected now, snapshot included; @param journalPosition the journal offset after them */
     record Progress(long commandsApplied, long journalPosition) implements Serializable {
     }

@@ -359,7 +359,7 @@ public final class EndToEndBench {
                         approveIfAsked(r);
                         break;
                     }
-                    if (tries > 40) {
+                    if (tries > 240) { // 60 s: on a cluster just started, the broker may still be spreading queues
                         throw new IllegalStateException(r.body());
                     }
                     Thread.sleep(250); // the wallet opens accounts on UserRegistered, a moment later

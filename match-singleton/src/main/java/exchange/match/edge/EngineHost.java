@@ -16,6 +16,7 @@ import exchange.match.core.Command;
 import exchange.match.core.EngineEvent;
 import exchange.match.core.ResultCode;
 import exchange.match.journal.CommandBatch;
+import exchange.match.journal.JournalFollower;
 import exchange.match.journal.Directory;
 import exchange.match.journal.EngineState;
 import exchange.match.journal.Journal;
@@ -112,6 +113,9 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
     private volatile EngineState state;
     private volatile Sequencer sequencer;
     private volatile Recovery recovery = new Recovery(0, null, 0, 0, 0, 0);
+    private volatile EngineGrid grid;
+    /** "starting", "standby" (following another instance's journal) or "leader". */
+    private volatile String role = "starting";
     private RocketMqJournal journal;
     private SnapshotStore snapshots;
     private Thread engineThread;
@@ -137,6 +141,10 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
             s.stop();
         }
         join(engineThread);
+        EngineGrid g = grid;
+        if (g != null) {
+            g.resign();
+        }
         publisher.stop();
         join(publisherThread);
         if (journal != null) {
@@ -171,18 +179,41 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
             return;
         }
         state = recovered;
+        grid = EngineGrid.join(this::noteProjected);
+        Sequencer leading;
+        if (grid.tryLead()) {
+            // Each start leads under a new epoch: whatever an earlier run of this engine might still
+            // append (a paused process, a partitioned node) is fenced off by every replay, and this
+            // one notices it at its next append (see Sequencer#appendAndApply).
+            leading = new Sequencer(recovered, journal, resultSink, System::currentTimeMillis, recovered.epoch() + 1,
+                    this::snapshot, snapshotEveryMillis, recovery.commandsInSnapshot());
+        } else {
+            role = "standby";
+            try {
+                leading = standBy(recovered);
+            } catch (Exception e) {
+                role = "failed";
+                LOG.log(java.util.logging.Level.SEVERE, "The standby could not take the engine over; restart this instance", e);
+                return;
+            }
+            if (leading == null) {
+                return;
+            }
+        }
         replaying = false;
-        feed.start(recovered.core(), recovered.directory());
-        // Each start leads under a new epoch: whatever an earlier run of this engine might still
-        // append (a paused process, a partitioned node) is fenced off by every replay, and this
-        // one notices it at its next append (see Sequencer#appendAndApply).
-        sequencer = new Sequencer(recovered, journal, resultSink, System::currentTimeMillis, recovered.epoch() + 1, this::snapshot,
-                snapshotEveryMillis, recovery.commandsInSnapshot());
+        feed.start(state.core(), state.directory());
+        sequencer = leading;
+        role = "leader";
         Thread sync = threads.newThread(this::followSymbolTable);
         sync.setName("engine-reference-data");
         sync.start();
-        LOG.info("Matching engine running at command " + recovered.sequence() + ", journal position " + recovered.position());
-        sequencer.run();
+        LOG.info("Matching engine running at command " + state.sequence() + ", journal position " + state.position());
+        leading.run();
+        if (!stopping) {
+            // Deposed (another engine's newer epoch reached the journal): this one answers nothing more.
+            role = "deposed";
+            LOG.severe("This instance's engine was deposed by another's; it takes no more commands until it restarts");
+        }
     }
 
     private EngineState recover() throws Exception {
@@ -205,6 +236,60 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         recovery = new Recovery(recovery.snapshotId(), recovery.snapshotTakenAt(), recovery.commandsInSnapshot(),
                 restored.sequence(), 0, 0);
         return restored;
+    }
+
+    /**
+     * Another instance leads: follow its journal (a hot standby) until this one takes the lead,
+     * then lead from where it stands. Returns the sequencer to run, or null when stopping.
+     */
+    private Sequencer standBy(EngineState recovered) throws Exception {
+        LOG.info("Another instance leads the engine; this one follows its journal from position " + recovered.position()
+                + ", ready to take over");
+        JournalFollower follower = new JournalFollower(recovered, journal, 1 << 16);
+        while (!stopping) {
+            if (grid.tryLead()) {
+                long t0 = System.nanoTime();
+                try {
+                    Sequencer s = follower.promote(projectionsMark(), resultSink, System::currentTimeMillis, this::snapshot,
+                            snapshotEveryMillis);
+                    LOG.info(String.format("Took the engine over at command %d, journal position %d, in %.0f ms",
+                            recovered.sequence(), recovered.position(), (System.nanoTime() - t0) / 1e6));
+                    return s;
+                } catch (IllegalStateException behind) {
+                    // The projections are further behind than the standby kept: as a start does.
+                    LOG.warning("Taking the engine over by a replay: " + behind.getMessage());
+                    EngineState restored = recover();
+                    state = restored;
+                    return new Sequencer(restored, journal, resultSink, System::currentTimeMillis, restored.epoch() + 1,
+                            this::snapshot, snapshotEveryMillis, recovery.commandsInSnapshot());
+                }
+            }
+            try {
+                long before = recovered.position();
+                follower.follow(4096);
+                if (recovered.position() == before) {
+                    sleep(20);
+                }
+            } catch (exchange.match.journal.Journal.JournalException e) {
+                LOG.log(java.util.logging.Level.FINE, "standby could not read the journal; retrying", e);
+                sleep(500);
+            }
+        }
+        return null;
+    }
+
+    /** The command both projections have applied up to, from their own rows: what the receivers confirmed. */
+    private long projectionsMark() {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement p = c.prepareStatement("SELECT LEAST("
+                     + "COALESCE((SELECT next_sequence FROM exchange_trade.engine_watermark WHERE projection = 'trade'), 0),"
+                     + "COALESCE((SELECT next_sequence FROM exchange_wallet.engine_watermark WHERE projection = 'wallet'), 0))");
+             java.sql.ResultSet r = p.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0;
+        } catch (java.sql.SQLException e) {
+            LOG.log(java.util.logging.Level.WARNING, "projections' marks unreadable; taking over by a replay", e);
+            return -1;
+        }
     }
 
     private void followSymbolTable() {
@@ -627,10 +712,23 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
 
     @Override
     public void projected(String projection, long nextSequence) {
+        noteProjected(projection, nextSequence);
+        EngineGrid g = grid;
+        if (g != null) {
+            g.projected(projection, nextSequence); // for readers waiting on the other instances
+        }
+    }
+
+    private void noteProjected(String projection, long nextSequence) {
         watermarks.merge(projection, nextSequence, Math::max);
         synchronized (watermarkMonitor) {
             watermarkMonitor.notifyAll();
         }
+    }
+
+    @Override
+    public String role() {
+        return role;
     }
 
     /** The sequence every projection has applied up to (exclusive). */

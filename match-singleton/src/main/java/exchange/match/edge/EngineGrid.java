@@ -1,0 +1,121 @@
+package exchange.match.edge;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.topic.ITopic;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * What the engine host shares with the other instances through Payara's Hazelcast data grid: who
+ * leads the engine, and how far the projections have got (a projection consumes on whichever
+ * instance the broker gave its queue to, while readers wait for it on another).
+ *
+ * <p>Leadership is a lock on an {@code IMap} key, held by the engine's thread. Hazelcast frees a
+ * member's locks when it leaves the grid (a kill -9 included), so a standby takes over within its
+ * failure detection. Two leaders at once (a partition) cost no money: the journal's compare-append
+ * and the epochs keep every answer equal to what a replay applies (see {@code Sequencer}).
+ * Without a grid (no Hazelcast) the engine leads alone.
+ */
+final class EngineGrid {
+    private static final Logger LOG = Logger.getLogger(EngineGrid.class.getName());
+    private static final String MAP = "exchange-engine";
+    private static final String LEADER = "leader";
+    private static final String LEADER_MEMBER = "leader-member";
+    private static final String WATERMARKS = "exchange-engine-watermarks";
+
+    private final HazelcastInstance hz;
+    private volatile UUID listener;
+    private volatile boolean leading;
+
+    private EngineGrid(HazelcastInstance hz) {
+        this.hz = hz;
+    }
+
+    /** Payara's grid by its JNDI name; watermarks published by other members go to {@code projectedElsewhere}. */
+    static EngineGrid join(BiConsumer<String, Long> projectedElsewhere) {
+        HazelcastInstance hz;
+        try {
+            hz = (HazelcastInstance) new InitialContext().lookup("payara/Hazelcast");
+        } catch (NamingException | RuntimeException | LinkageError e) {
+            LOG.info("No data grid (" + e + "): this engine leads alone");
+            return new EngineGrid(null);
+        }
+        EngineGrid grid = new EngineGrid(hz);
+        ITopic<String> topic = hz.getTopic(WATERMARKS);
+        grid.listener = topic.addMessageListener(m -> {
+            if (m.getPublishingMember() != null && !m.getPublishingMember().localMember()) {
+                String[] kv = m.getMessageObject().split("=", 2);
+                try {
+                    projectedElsewhere.accept(kv[0], Long.parseLong(kv[1]));
+                } catch (RuntimeException bad) {
+                    LOG.fine("ignored watermark message " + m.getMessageObject());
+                }
+            }
+        });
+        return grid;
+    }
+
+    /**
+     * Takes the lead if nobody holds it; call from the engine's thread, which then owns the lock.
+     * A lock still held for this member by an earlier deployment of the application (undeployed
+     * without letting go) is taken over: one member runs one engine.
+     */
+    boolean tryLead() {
+        if (hz == null) {
+            leading = true;
+            return true;
+        }
+        IMap<String, String> map = hz.getMap(MAP);
+        String me = hz.getCluster().getLocalMember().getUuid().toString();
+        if (!map.tryLock(LEADER)) {
+            if (!me.equals(map.get(LEADER_MEMBER))) {
+                return false;
+            }
+            LOG.warning("The engine lock is held for this member by an earlier deployment; taking it over");
+            map.forceUnlock(LEADER);
+            if (!map.tryLock(LEADER)) {
+                return false;
+            }
+        }
+        map.put(LEADER_MEMBER, me);
+        leading = true;
+        return true;
+    }
+
+    boolean leading() {
+        return leading;
+    }
+
+    /** Lets the lead go (the application stops): another instance may take over at once. */
+    void resign() {
+        if (hz == null) {
+            return;
+        }
+        try {
+            if (listener != null) {
+                hz.getTopic(WATERMARKS).removeMessageListener(listener);
+            }
+            if (leading) {
+                IMap<String, String> map = hz.getMap(MAP);
+                map.remove(LEADER_MEMBER);
+                map.forceUnlock(LEADER);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "engine lock not released (the grid is going down too)", e);
+        } finally {
+            leading = false;
+        }
+    }
+
+    /** A projection's progress, for the readers on the other instances. */
+    void projected(String projection, long nextSequence) {
+        if (hz != null && hz.getCluster().getMembers().size() > 1) {
+            hz.<String>getTopic(WATERMARKS).publish(projection + "=" + nextSequence);
+        }
+    }
+}
