@@ -49,7 +49,7 @@ public final class RocketMqPublisher {
     public static RocketMqPublisher start(String group, Predicate<String> outboxHasEvent) {
         TransactionMQProducer producer = new TransactionMQProducer(group);
         producer.setNamesrvAddr(RocketMqSettings.namesrv());
-        producer.setInstanceName(group);
+        producer.setInstanceName(RocketMqSettings.instanceName(group));
         producer.setVipChannelEnabled(false);
         producer.setSendMsgTimeout(2000);
         producer.setRetryTimesWhenSendFailed(1);

@@ -12,4 +12,14 @@ public final class RocketMqSettings {
                 .getOptionalValue("exchange.rocketmq.namesrv", String.class)
                 .orElse("127.0.0.1:9876");
     }
+
+    /**
+     * The client instance name for a group's producer or consumer: the group, so each group gets a
+     * client of its own in this JVM, and the process, so two servers on one host (a cluster's
+     * instances on loopback) do not present the broker the same client id (IP@name). With the
+     * same id, both instances' consumers took every queue and some messages reached neither.
+     */
+    public static String instanceName(String group) {
+        return group + "@" + ProcessHandle.current().pid();
+    }
 }

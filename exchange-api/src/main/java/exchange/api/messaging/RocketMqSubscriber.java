@@ -124,7 +124,7 @@ public final class RocketMqSubscriber {
     private static DefaultMQPushConsumer consumer(String group, Map<String, String> subscriptions) {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(RocketMqSettings.namesrv());
-        consumer.setInstanceName(group);
+        consumer.setInstanceName(RocketMqSettings.instanceName(group));
         consumer.setVipChannelEnabled(false);
         // Consumers are idempotent, so a new group reads from the start rather than risk a gap.
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);

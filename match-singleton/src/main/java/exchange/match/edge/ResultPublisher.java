@@ -70,7 +70,7 @@ final class ResultPublisher implements Runnable {
     public void run() {
         producer = new DefaultMQProducer("engine-results-writer");
         producer.setNamesrvAddr(RocketMqSettings.namesrv());
-        producer.setInstanceName("engine-results");
+        producer.setInstanceName(exchange.api.messaging.RocketMqSettings.instanceName("engine-results"));
         producer.setVipChannelEnabled(false);
         producer.setSendMsgTimeout(3000);
         producer.setRetryTimesWhenSendFailed(0);
