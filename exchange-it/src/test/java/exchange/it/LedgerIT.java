@@ -64,6 +64,32 @@ class LedgerIT {
                 + " AND payload REGEXP ?", "\"userId\":" + trader.id() + "[,}]") > 0, "the batches themselves are audited");
     }
 
+    /**
+     * An instance that recorded an adjustment and died before the engine answered leaves it
+     * posting (staged here by its row): the repost pass posts it, once, and the operator's retry
+     * with the same request id finds it and credits nothing more.
+     */
+    @Test
+    void anAdjustmentLeftPostingIsPostedOnceAndItsRetryChangesNothing() {
+        String admin = Users.adminToken();
+        Users.Trader trader = fundedTrader("posting", admin, "USDT", "100");
+        String requestId = UUID.randomUUID().toString();
+        assertEquals(1, Db.update("INSERT INTO exchange_wallet.adjustments (request_id, user_id, asset, amount, reason, operator,"
+                + " created_at, status) VALUES (?, ?, 'USDT', 25, 'recorded by an instance that died', 'admin@exchange.local',"
+                + " NOW(6) - INTERVAL 1 DAY, 'POSTING')", requestId, trader.id()));
+        Eventually.holds(Duration.ofSeconds(40), "the adjustment left posting is posted", () -> "POSTED".equals(
+                Db.string("SELECT status FROM exchange_wallet.adjustments WHERE request_id = ?", requestId)));
+        Eventually.holds(Duration.ofSeconds(20), "credited", () -> available(trader, "USDT").compareTo(new BigDecimal("125")) == 0);
+
+        Api.Reply retried = Api.post("/api/admin/wallet/adjustments", adjustment(trader.id(), "USDT", "25", requestId), admin);
+        assertEquals(201, retried.status(), retried.body());
+        assertEquals("POSTED", retried.json().getString("status"));
+        assertEquals(0, available(trader, "USDT").compareTo(new BigDecimal("125")), "credited once");
+        assertEquals(1, Db.count("SELECT COUNT(*) FROM exchange_wallet.balance_journal WHERE biz_type = 'ADJUSTMENT' AND user_id = ?"
+                + " AND biz_id = (SELECT CAST(id AS CHAR) FROM exchange_wallet.adjustments WHERE request_id = ?)", trader.id(), requestId));
+        everyAssetSumsToZero();
+    }
+
     @Test
     void aDebitBeyondTheBalanceOrBadInputChangesNothing() {
         String admin = Users.adminToken();

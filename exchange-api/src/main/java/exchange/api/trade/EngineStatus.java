@@ -26,6 +26,9 @@ public interface EngineStatus {
      */
     String role();
 
+    /** When this instance's engine took the lead (epoch milliseconds), or 0 while it does not lead. */
+    long leadingSince();
+
     /** @param commandsApplied commands reflected now, snapshot included; @param journalPosition the journal offset after them */
     record Progress(long commandsApplied, long journalPosition) implements Serializable {
     }

@@ -57,7 +57,7 @@ public final class EndToEndBench {
         String symbol = "E2E" + (100_000 + new Random().nextInt(900_000));
         post("/api/admin/markets", "{\"symbol\":\"" + symbol + "\",\"baseAsset\":\"BTC\",\"quoteAsset\":\"USDT\","
                 + "\"priceTick\":0.01,\"quantityStep\":0.0001,\"minNotional\":1,\"makerFee\":0.001,\"takerFee\":0.001}", admin, 201);
-        List<Users.Trader> traders = register(users, admin);
+        List<Users.Trader> traders = register(users, admin, "bench");
         System.out.printf("registered and funded %d traders on %s%n", traders.size(), symbol);
 
         // The floors, with this bench's own client and concurrency: what Payara answers for a bare
@@ -346,12 +346,13 @@ public final class EndToEndBench {
         }
     }
 
-    private static List<Users.Trader> register(int users, String admin) throws Exception {
+    /** Signs up {@code users} traders and funds each with 50 000 USDT and 500 BTC (a second admin approves). */
+    public static List<Users.Trader> register(int users, String admin, String prefix) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Users.Trader>> futures = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             futures.add(pool.submit(() -> {
-                Users.Trader t = Users.register("bench");
+                Users.Trader t = Users.register(prefix);
                 for (int tries = 0; ; tries++) {
                     Api.Reply r = Api.post("/api/admin/wallet/adjustments", "{\"userId\":" + t.id()
                             + ",\"asset\":\"USDT\",\"amount\":50000,\"reason\":\"bench\"}", admin);

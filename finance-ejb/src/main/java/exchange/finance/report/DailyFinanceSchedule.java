@@ -14,9 +14,15 @@ import java.time.ZoneOffset;
 public class DailyFinanceSchedule {
     @EJB
     private DailyFinanceJob job;
+    @EJB
+    private exchange.api.engine.ClusterDuty duty;
 
+    /** On every instance's timer; on a cluster only the instance whose engine leads starts the job. */
     @Schedule(hour = "0", minute = "15", persistent = false)
     void yesterday() {
+        if (!duty.ours()) {
+            return;
+        }
         job.start(LocalDate.now(ZoneOffset.UTC).minusDays(1));
     }
 }

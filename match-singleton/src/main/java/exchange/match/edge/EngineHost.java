@@ -71,7 +71,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 // everything stood still for those 5 s.
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
+public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth, exchange.api.engine.ClusterDuty {
     private static final Logger LOG = Logger.getLogger(EngineHost.class.getName());
     /** Every asset is kept to 10 decimals inside the engine: fine enough for every listed market's tick x step. */
     static final int ASSET_SCALE = 10;
@@ -116,6 +116,7 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
     private volatile EngineGrid grid;
     /** "starting", "standby" (following another instance's journal) or "leader". */
     private volatile String role = "starting";
+    private volatile long leadingSince;
     private RocketMqJournal journal;
     private SnapshotStore snapshots;
     private Thread engineThread;
@@ -203,6 +204,7 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
         replaying = false;
         feed.start(state.core(), state.directory());
         sequencer = leading;
+        leadingSince = System.currentTimeMillis();
         role = "leader";
         Thread sync = threads.newThread(this::followSymbolTable);
         sync.setName("engine-reference-data");
@@ -729,6 +731,16 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth {
     @Override
     public String role() {
         return role;
+    }
+
+    @Override
+    public long leadingSince() {
+        return "leader".equals(role) ? leadingSince : 0;
+    }
+
+    @Override
+    public boolean ours() {
+        return "leader".equals(role);
     }
 
     /** The sequence every projection has applied up to (exclusive). */

@@ -1,6 +1,5 @@
 package exchange.wallet.adjustment;
 
-import exchange.api.engine.EngineGateway;
 import exchange.api.error.BusinessException;
 import exchange.api.error.ErrorCode;
 import exchange.api.wallet.AccountView;
@@ -22,11 +21,13 @@ import java.util.UUID;
  * existed before the request, approves it: one operator alone cannot mint a large balance.
  */
 @Stateless
+// No transaction of its own: the row is committed before the engine posts it (see AdjustmentRecords).
+@jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
 public class AdjustBalance implements BalanceAdjustments {
     @PersistenceContext(unitName = "wallet")
     private EntityManager em;
     @EJB
-    private EngineGateway gateway;
+    private AdjustmentRecords records;
     @EJB
     private Assets assets;
     @EJB
@@ -55,48 +56,54 @@ public class AdjustBalance implements BalanceAdjustments {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "reason: 1 to 255 characters");
         }
         String request = requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
-        List<Adjustment> earlier = em.createQuery("SELECT a FROM Adjustment a WHERE a.requestId = :r", Adjustment.class)
-                .setParameter("r", request).getResultList();
-        if (!earlier.isEmpty()) {
-            Adjustment a = earlier.get(0);
-            return a.view(balance(a.userId(), a.asset()));
+        Adjustment earlier = earlier(request);
+        if (earlier != null) {
+            return again(earlier);
         }
         Adjustment adjustment = new Adjustment(request, userId, asset, amount, reason.trim(), operator);
         BigDecimal fourEyes = fourEyesAmount(asset);
-        if (fourEyes != null && amount.abs().compareTo(fourEyes) >= 0) {
+        boolean approval = fourEyes != null && amount.abs().compareTo(fourEyes) >= 0;
+        if (approval) {
             adjustment.awaitApproval();
-            em.persist(adjustment);
-            em.flush();
+        } else {
+            adjustment.postNow();
+        }
+        try {
+            records.open(adjustment);
+        } catch (jakarta.ejb.EJBException e) {
+            // The same request id at the same moment: the other one's row won.
+            Adjustment won = earlier(request);
+            if (won == null) {
+                throw e;
+            }
+            return again(won);
+        }
+        if (approval) {
             return adjustment.view(balance(userId, asset));
         }
-        em.persist(adjustment);
-        em.flush();
-        post(adjustment);
+        records.post(adjustment);
         return adjustment.view(balanceAfterPosting(userId, asset));
     }
 
-    /** Under the adjustment's row lock: two approvals at once post it once. */
+    private Adjustment earlier(String request) {
+        List<Adjustment> rows = em.createQuery("SELECT a FROM Adjustment a WHERE a.requestId = :r", Adjustment.class)
+                .setParameter("r", request).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** A retry: the adjustment as it stands, finished first if its poster never was. */
+    private AdjustmentView again(Adjustment a) {
+        if (a.posting()) {
+            records.post(a);
+        }
+        return a.view(balance(a.userId(), a.asset()));
+    }
+
     @Override
     public AdjustmentView approve(long adjustmentId, String operator) {
-        Adjustment a = em.find(Adjustment.class, adjustmentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (a == null) {
-            throw new BusinessException(ErrorCode.NOT_FOUND, "No adjustment " + adjustmentId + ".");
-        }
-        if (!a.pending()) {
-            throw new BusinessException(ErrorCode.ADJUSTMENT_NOT_PENDING);
-        }
-        if (a.operator().equalsIgnoreCase(operator)) {
-            throw new BusinessException(ErrorCode.FOUR_EYES_REQUIRED, "Adjustment " + adjustmentId
-                    + " was asked for by " + operator + ": a second operator approves it.");
-        }
         java.time.Instant since = operators.createdAt(operator).orElse(java.time.Instant.MAX);
-        if (!since.isBefore(a.createdAt())) {
-            throw new BusinessException(ErrorCode.FOUR_EYES_REQUIRED, "Operator " + operator
-                    + " was made after adjustment " + adjustmentId + " was asked for: an earlier operator approves it.");
-        }
-        a.approved(operator);
-        em.flush();
-        post(a);
+        Adjustment a = records.approve(adjustmentId, operator, since);
+        records.post(a);
         return a.view(balanceAfterPosting(a.userId(), a.asset()));
     }
 
@@ -105,11 +112,6 @@ public class AdjustBalance implements BalanceAdjustments {
         return em.createQuery("SELECT a FROM Adjustment a WHERE a.status = :s ORDER BY a.id", Adjustment.class)
                 .setParameter("s", AdjustmentView.PENDING_APPROVAL).setMaxResults(limit).getResultList().stream()
                 .map(a -> a.view(balance(a.userId(), a.asset()))).toList();
-    }
-
-    /** The engine posts it (once per adjustment id); the wallet's ledger follows from its events. */
-    private void post(Adjustment a) {
-        gateway.adjust(a.id(), a.userId(), a.asset(), a.amount());
     }
 
     /**

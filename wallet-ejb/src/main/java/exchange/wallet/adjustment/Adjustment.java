@@ -61,13 +61,31 @@ public class Adjustment {
         return AdjustmentView.PENDING_APPROVAL.equals(status);
     }
 
+    /** Approved by a second operator: it is posted next. */
     void approved(String operator) {
         if (!pending()) {
             throw new IllegalStateException("adjustment " + id + " is " + status);
         }
-        this.status = AdjustmentView.POSTED;
+        this.status = AdjustmentView.POSTING;
         this.approvedBy = operator;
         this.approvedAt = Instant.now();
+    }
+
+    /** Below the four-eyes amount: posted at once, after this row is committed. */
+    void postNow() {
+        this.status = AdjustmentView.POSTING;
+    }
+
+    boolean posting() {
+        return AdjustmentView.POSTING.equals(status);
+    }
+
+    /** The engine has it. */
+    void posted() {
+        if (!posting()) {
+            throw new IllegalStateException("adjustment " + id + " is " + status);
+        }
+        this.status = AdjustmentView.POSTED;
     }
 
     String operator() {

@@ -43,6 +43,8 @@ public class DepositScanners implements ChainStatus {
     private ManagedScheduledExecutorService scheduler;
     @EJB
     private ScanDeposits scan;
+    @EJB
+    private exchange.api.engine.ClusterDuty duty;
     @Inject
     private EthereumChain ethereum;
     @Inject
@@ -80,6 +82,9 @@ public class DepositScanners implements ChainStatus {
     private void scan(DepositChain chain) {
         String name = chain.chain();
         try {
+            if (!duty.ours()) {
+                return; // another instance of the cluster scans (the one whose engine leads)
+            }
             heights.put(name, scan.scanOnce(chain));
             lastPass.put(name, java.time.Instant.now());
             problems.remove(name);

@@ -49,6 +49,8 @@ public class SendWithdrawals implements HotWallets {
     @EJB
     private SendWithdrawal send;
     @EJB
+    private exchange.api.engine.ClusterDuty duty;
+    @EJB
     private exchange.api.finance.ExchangeMode mode;
     @PersistenceContext(unitName = "wallet")
     private EntityManager em;
@@ -83,6 +85,9 @@ public class SendWithdrawals implements HotWallets {
 
     private void pass(String chain) {
         try {
+            if (!duty.ours()) {
+                return; // another instance of the cluster sends (the one whose engine leads)
+            }
             send.rearmStaleChecks(chain, STALE_CHECK);
             if (mode.readOnly()) {
                 return; // paused by operations: nothing new goes to the chain; sent ones are still followed

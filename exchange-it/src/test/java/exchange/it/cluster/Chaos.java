@@ -1,0 +1,33 @@
+package exchange.it.cluster;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code ./exchange chaos [seconds=120 seed=1 users=20 clients=8 faults=0]}: a seeded chaos run
+ * against the running cluster ({@code ./exchange start --cluster}); prints the report and exits 1
+ * when anything was lost or doubled or the books do not balance.
+ */
+public final class Chaos {
+    private Chaos() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> conf = new HashMap<>(Map.of("seconds", "120", "seed", "1", "users", "20", "clients", "8",
+                "faults", "0"));
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            if (kv.length != 2 || !conf.containsKey(kv[0])) {
+                System.err.println("usage: ./exchange chaos [seconds=120] [seed=1] [users=20] [clients=8] [faults=0 (as many as fit)]");
+                System.exit(2);
+            }
+            conf.put(kv[0], kv[1]);
+        }
+        ChaosRun.Settings settings = new ChaosRun.Settings(Integer.parseInt(conf.get("seconds")), Long.parseLong(conf.get("seed")),
+                Integer.parseInt(conf.get("users")), Integer.parseInt(conf.get("clients")), Integer.parseInt(conf.get("faults")));
+        ChaosReport report = new ChaosRun(settings, Path.of(System.getProperty("exchange.work", ".work"))).run();
+        System.out.print(report.text());
+        System.exit(report.problems().isEmpty() ? 0 : 1);
+    }
+}

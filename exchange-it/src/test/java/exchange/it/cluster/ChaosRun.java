@@ -1,0 +1,278 @@
+package exchange.it.cluster;
+
+import exchange.it.bench.EndToEndBench;
+import exchange.it.support.Api;
+import exchange.it.support.Db;
+import exchange.it.support.Users;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * A seeded random run against the cluster, through the traders' address (HAProxy): traders place
+ * and cancel orders and operators credit them, while the instance that leads the engine (or the one
+ * standing by) is killed with -9 at seeded moments and started again. Every answer is kept; at the
+ * end the database and the journal are held against them: nothing answered as accepted is lost,
+ * nothing is doubled, no balance is negative, each asset is conserved exactly, and the engine equals
+ * a replay of its journal. {@code ./exchange chaos} prints the report; {@code ClusterChaosIT} runs
+ * a short one and asserts it.
+ */
+public final class ChaosRun {
+    /** What the run does. {@code faults} caps the faults injected (0: as many as fit). */
+    public record Settings(int seconds, long seed, int users, int clients, int faults) {
+    }
+
+    public enum FaultKind { KILL_LEADER, KILL_STANDBY }
+
+    /**
+     * One injected fault: when (seconds into the load), which instance, how long until the survivor
+     * led (ms; -1 when it never did, 0 when the standby was killed), until the traders' address took an
+     * order again (ms), and until the killed instance stood by again (ms).
+     */
+    public record Fault(FaultKind kind, String instance, double atSecond, long takeoverMillis, long ordersAgainMillis,
+                        long rejoinedMillis) {
+    }
+
+    enum Outcome { ACCEPTED, REFUSED, UNKNOWN }
+
+    record Place(String clientOrderId, long userId, long orderId, Outcome outcome, long sentNanos, long answeredNanos) {
+    }
+
+    record Cancel(long orderId, long userId, Outcome outcome) {
+    }
+
+    record Credit(String requestId, long userId, String asset, BigDecimal amount, Outcome outcome) {
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Settings settings;
+    private final ClusterControl cluster;
+    private final ConcurrentLinkedQueue<Place> places = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Cancel> cancels = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Credit> credits = new ConcurrentLinkedQueue<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean running = true;
+
+    public ChaosRun(Settings settings, Path work) {
+        this.settings = settings;
+        this.cluster = new ClusterControl(work);
+    }
+
+    public ClusterControl cluster() {
+        return cluster;
+    }
+
+    public ChaosReport run() throws Exception {
+        if (!cluster.running()) {
+            throw new IllegalStateException("the cluster is not running: ./exchange start --cluster");
+        }
+        String admin = Users.adminToken();
+        Users.secondAdminToken();
+        // Unique per run: it names the market, and prefixes every client order id and credit request id.
+        String symbol = "CHAOS" + settings.seed() + "X" + (System.currentTimeMillis() % 100_000);
+        Api.Reply market = Api.post("/api/admin/markets", "{\"symbol\":\"" + symbol + "\",\"baseAsset\":\"BTC\",\"quoteAsset\":\"USDT\","
+                + "\"priceTick\":0.01,\"quantityStep\":0.0001,\"minNotional\":1,\"makerFee\":0.001,\"takerFee\":0.002}", admin);
+        if (market.status() != 201) {
+            throw new IllegalStateException("market not listed: " + market.body());
+        }
+        List<Users.Trader> traders = EndToEndBench.register(settings.users(), admin, "chaos");
+        long loadStart = System.nanoTime();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < settings.clients(); c++) {
+            int client = c;
+            Thread t = new Thread(() -> client(client, symbol, traders, admin), "chaos-client-" + c);
+            t.setDaemon(true);
+            t.start();
+            clients.add(t);
+        }
+        // Faults on a thread of their own: the load ends on time while a killed instance is still restarting.
+        java.util.concurrent.atomic.AtomicReference<Throwable> faultError = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread faulting = new Thread(() -> {
+            try {
+                injectFaults(loadStart);
+            } catch (Throwable e) {
+                faultError.set(e);
+            }
+        }, "chaos-faults");
+        faulting.setDaemon(true);
+        faulting.start();
+        try {
+            Thread.sleep(settings.seconds() * 1000L);
+        } finally {
+            running = false;
+        }
+        for (Thread t : clients) {
+            t.join();
+        }
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        faulting.join();
+        if (faultError.get() != null) {
+            throw new IllegalStateException("a fault could not be injected", faultError.get());
+        }
+        // Every instance back and standing by or leading, before the books are checked.
+        for (ClusterControl.Instance i : cluster.instances()) {
+            if (cluster.role(i) == ClusterControl.Role.DOWN) {
+                cluster.start(i);
+            }
+        }
+        return new ChaosChecks(symbol, traders, admin, settings, loadSeconds, List.copyOf(places), List.copyOf(cancels),
+                List.copyOf(credits), List.copyOf(faults), new TreeMap<>(refusals)).check();
+    }
+
+    /** Seeded fault moments over the load: one at a time, each waited out (the victim back as a standby). */
+    private void injectFaults(long loadStart) {
+        Random random = new Random(settings.seed());
+        long end = loadStart + settings.seconds() * 1_000_000_000L;
+        // The first fault after a fifth of the run: orders resting in the book and the standby following.
+        long next = loadStart + (long) (settings.seconds() * 0.2e9) + random.nextInt(3000) * 1_000_000L;
+        while (running && next < end - 5_000_000_000L) {
+            if (System.nanoTime() < next || settings.faults() > 0 && faults.size() >= settings.faults()) {
+                ClusterControl.sleep(100);
+                continue;
+            }
+            int draw = random.nextInt(4);
+            // The first fault is always the one that matters most: the leading engine dies.
+            FaultKind kind = draw == 0 && !faults.isEmpty() ? FaultKind.KILL_STANDBY : FaultKind.KILL_LEADER;
+            ClusterControl.Instance leader = cluster.leader().orElse(null);
+            if (leader == null) {
+                ClusterControl.sleep(200);
+                continue;
+            }
+            ClusterControl.Instance survivor = cluster.other(leader);
+            if (cluster.role(survivor) != ClusterControl.Role.STANDBY) {
+                ClusterControl.sleep(200);
+                continue;
+            }
+            ClusterControl.Instance victim = kind == FaultKind.KILL_LEADER ? leader : survivor;
+            double at = (System.nanoTime() - loadStart) / 1e9;
+            long killedAt = System.nanoTime();
+            long killedAtWall = System.currentTimeMillis();
+            cluster.kill(victim);
+            // From the kill to the moment the survivor's engine says it took the lead (same machine, same clock).
+            long takeover = kind != FaultKind.KILL_LEADER ? 0
+                    : cluster.await(survivor, ClusterControl.Role.LEADER, 30_000, 20) < 0 ? -1
+                    : cluster.leadingSince(survivor) - killedAtWall;
+            long ordersAgain = firstOrderAfter(killedAt, 30_000);
+            long restartAt = System.nanoTime();
+            cluster.start(victim);
+            long rejoined = cluster.await(victim, ClusterControl.Role.STANDBY, 240_000, 200) < 0 ? -1
+                    : (System.nanoTime() - restartAt) / 1_000_000;
+            faults.add(new Fault(kind, victim.name(), at, takeover, ordersAgain, rejoined));
+            System.out.printf("chaos: %s %s at %.1f s: takeover %d ms, orders accepted again after %d ms, rejoined as standby after %d ms%n",
+                    kind, victim.name(), at, takeover, ordersAgain, rejoined);
+            next = System.nanoTime() + (2_000 + random.nextInt(8_000)) * 1_000_000L;
+        }
+    }
+
+    /** Milliseconds from {@code since} until an order sent after it was accepted; -1 if none in the time. */
+    private long firstOrderAfter(long since, long timeoutMillis) {
+        long deadline = since + timeoutMillis * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            long first = places.stream().filter(p -> p.outcome() == Outcome.ACCEPTED && p.sentNanos() > since)
+                    .mapToLong(Place::answeredNanos).min().orElse(-1);
+            if (first > 0) {
+                return (first - since) / 1_000_000;
+            }
+            ClusterControl.sleep(20);
+        }
+        return -1;
+    }
+
+    /** One trader's client, closed loop: places (with a client order id, so even an unanswered one can be found), cancels, credits. */
+    private void client(int client, String symbol, List<Users.Trader> traders, String admin) {
+        Random random = new Random(settings.seed() * 1_000 + client);
+        Map<Users.Trader, List<Long>> open = new java.util.HashMap<>();
+        int n = 0;
+        while (running) {
+            Users.Trader t = traders.get(random.nextInt(traders.size()));
+            List<Long> own = open.computeIfAbsent(t, x -> new ArrayList<>());
+            int pick = random.nextInt(100);
+            String id = symbol + "-" + client + "-" + (n++);
+            if (pick < 3) {
+                String asset = random.nextBoolean() ? "USDT" : "BTC";
+                BigDecimal amount = asset.equals("USDT") ? BigDecimal.valueOf(1 + random.nextInt(500)) : BigDecimal.valueOf(1 + random.nextInt(100), 3);
+                Answer a = send("/api/admin/wallet/adjustments", "{\"userId\":" + t.id() + ",\"asset\":\"" + asset + "\",\"amount\":"
+                        + amount.toPlainString() + ",\"reason\":\"chaos run credit\",\"requestId\":\"" + id + "\"}", admin);
+                credits.add(new Credit(id, t.id(), asset, amount, a.outcome(201)));
+                refused(a, "credit");
+            } else if (pick < 30 && !own.isEmpty()) {
+                long orderId = own.remove(random.nextInt(own.size()));
+                Answer a = send("/api/trade/order/cancel", "{\"orderId\":" + orderId + "}", t.token());
+                // 409: the order ended (filled) first: nothing to cancel, not a loss.
+                Outcome o = a.status == 202 ? Outcome.ACCEPTED : a.status == 409 || a.status / 100 == 4 ? Outcome.REFUSED : Outcome.UNKNOWN;
+                cancels.add(new Cancel(orderId, t.id(), o));
+            } else {
+                boolean buy = random.nextBoolean();
+                BigDecimal price = BigDecimal.valueOf(9_900 + random.nextInt(150) + (buy ? 0 : 50), 2);
+                BigDecimal qty = BigDecimal.valueOf(20 + random.nextInt(180), 3);
+                long sent = System.nanoTime();
+                Answer a = send("/api/trade/order/create", "{\"symbol\":\"" + symbol + "\",\"side\":\"" + (buy ? "BUY" : "SELL")
+                        + "\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"price\":" + price.toPlainString() + ",\"quantity\":"
+                        + qty.toPlainString() + ",\"clientOrderId\":\"" + id + "\"}", t.token());
+                long orderId = 0;
+                if (a.status == 201) {
+                    int at = a.body.indexOf("\"orderId\":") + 10;
+                    int end = at;
+                    while (end < a.body.length() && Character.isDigit(a.body.charAt(end))) {
+                        end++;
+                    }
+                    orderId = Long.parseLong(a.body.substring(at, end));
+                    own.add(orderId);
+                }
+                places.add(new Place(id, t.id(), orderId, a.outcome(201), sent, System.nanoTime()));
+                refused(a, "place");
+            }
+            if (n % 50 == 0) {
+                own.removeIf(x -> own.size() > 40); // keep each trader's cancel list short
+            }
+        }
+    }
+
+    private void refused(Answer a, String what) {
+        if (a.status / 100 != 2) {
+            String code = a.status <= 0 ? "no answer" : a.status + " " + a.body.replaceAll("(?s).*\"code\":\"([A-Z_]+)\".*", "$1");
+            refusals.merge(what + " " + (code.length() > 60 ? code.substring(0, 60) : code), 1L, Long::sum);
+        }
+    }
+
+    private record Answer(int status, String body) {
+        /** 4xx: refused, nothing changed. No answer or 5xx: unknown (the command may or may not have been applied). */
+        Outcome outcome(int accepted) {
+            return status == accepted ? Outcome.ACCEPTED : status / 100 == 4 ? Outcome.REFUSED : Outcome.UNKNOWN;
+        }
+    }
+
+    private static Answer send(String path, String json, String token) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(15))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (Exception e) {
+            return new Answer(-1, e.toString());
+        }
+    }
+
+    static String userIds(List<Users.Trader> traders) {
+        return traders.stream().map(t -> Long.toString(t.id())).collect(Collectors.joining(","));
+    }
+
+    static long count(String sql, Object... params) {
+        return Db.count(sql, params);
+    }
+}
