@@ -122,6 +122,34 @@ class WithdrawalIT {
         assertEquals(0, new BigDecimal("0.501").compareTo(balance(t, "ETH", "frozen")), "only the one with a fresh code froze");
     }
 
+    /**
+     * An instance killed after the engine froze a withdrawal's funds but before the application
+     * committed leaves a freeze with no withdrawal (staged here: the row removed, the freeze dated
+     * back). The wallet finds it in the ledger and has the engine release it, once.
+     */
+    @Test
+    void aFreezeWhoseWithdrawalNeverCommittedIsReleased() {
+        String admin = Users.adminToken();
+        Users.Trader t = LedgerIT.fundedTrader("withdraw-orphan", admin, "BTC", "1");
+        String btc = ChainRpc.bitcoinWallet("getnewaddress", "").toString().replace("\"", "");
+        Api.Reply large = apply(t, "BTC", "BTC", btc, "0.8"); // over the automatic limit: waits, nothing is sent
+        assertEquals(201, large.status(), large.body());
+        long id = large.json().getJsonNumber("id").longValue();
+        assertEquals(0, new BigDecimal("0.8001").compareTo(balance(t, "BTC", "frozen")));
+        exchange.it.support.Eventually.holds(java.time.Duration.ofSeconds(20), "the freeze is in the ledger", () -> Db.count(
+                "SELECT COUNT(*) FROM exchange_wallet.balance_journal WHERE biz_type = 'WITHDRAW' AND biz_id = ?", Long.toString(id)) == 1);
+        Db.update("DELETE FROM exchange_wallet.withdrawals WHERE id = ?", id);
+        Db.update("UPDATE exchange_wallet.balance_journal SET created_at = created_at - INTERVAL 1 DAY"
+                + " WHERE biz_type = 'WITHDRAW' AND biz_id = ?", Long.toString(id));
+
+        exchange.it.support.Eventually.holds(java.time.Duration.ofSeconds(60), "the orphan freeze is released",
+                () -> balance(t, "BTC", "frozen").signum() == 0);
+        assertEquals(0, BigDecimal.ONE.compareTo(balance(t, "BTC", "available")));
+        assertEquals(1, Db.count("SELECT COUNT(*) FROM exchange_wallet.balance_journal WHERE biz_type = 'WITHDRAW_RELEASED'"
+                + " AND biz_id = ?", Long.toString(id)), "released once");
+        LedgerIT.everyAssetSumsToZero();
+    }
+
     private static String body2fa(String amount, String code) {
         return jakarta.json.Json.createObjectBuilder().add("asset", "ETH").add("address", ETH_ADDRESS)
                 .add("amount", new BigDecimal(amount)).add("totpCode", code).build().toString();
