@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import exchange.it.support.Api;
 import exchange.it.support.Eventually;
+import exchange.it.support.JournalReplayTool;
 import exchange.it.support.Users;
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,38 +39,16 @@ class JournalReplayIT {
                     ? after : null;
         });
         long position = live.getJsonNumber("journalPosition").longValue();
-        Replayed atPosition = replay("until=" + position);
-        assertEquals(0, atPosition.exit, atPosition.output);
-        assertEquals(live.getJsonNumber("stateHash").longValue(), atPosition.hash(), atPosition.output);
+        JournalReplayTool.Replayed atPosition = JournalReplayTool.run("until=" + position);
+        assertEquals(0, atPosition.exit(), atPosition.output());
+        assertEquals(live.getJsonNumber("stateHash").longValue(), atPosition.hash(), atPosition.output());
 
-        Replayed toEnd = replay();
-        assertEquals(0, toEnd.exit, "the replayed balances are the wallet projection's: " + toEnd.output);
-        assertTrue(toEnd.output.contains(", 0 differ"), toEnd.output);
+        JournalReplayTool.Replayed toEnd = JournalReplayTool.run();
+        assertEquals(0, toEnd.exit(), "the replayed balances are the wallet projection's: " + toEnd.output());
+        assertTrue(toEnd.output().contains(", 0 differ"), toEnd.output());
     }
 
     private static JsonObject recovery(String admin) {
         return Api.get("/api/admin/engine/recovery", admin).json();
-    }
-
-    private record Replayed(int exit, String output) {
-        long hash() {
-            Matcher m = Pattern.compile("state hash: (-?\\d+)").matcher(output);
-            assertTrue(m.find(), output);
-            return Long.parseLong(m.group(1));
-        }
-    }
-
-    /** The build of ./exchange test already packaged the tool: no Maven inside the test run. */
-    private static Replayed replay(String... args) throws Exception {
-        File root = new File(System.getProperty("exchange.root", "."));
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash",
-                new File(root, "exchange").getPath(), "replay"));
-        command.addAll(java.util.List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root).redirectErrorStream(true);
-        pb.environment().put("BENCH_SKIP_BUILD", "1");
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "replay finished");
-        return new Replayed(p.exitValue(), output);
     }
 }

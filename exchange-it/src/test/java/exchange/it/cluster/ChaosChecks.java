@@ -2,23 +2,18 @@ package exchange.it.cluster;
 
 import exchange.it.support.Api;
 import exchange.it.support.Db;
+import exchange.it.support.JournalReplayTool;
 import exchange.it.support.Users;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * After a chaos run: waits until the cluster is quiet and the projections hold everything the
@@ -125,12 +120,12 @@ final class ChaosChecks {
 
         long position = quiet.getJsonNumber("journalPosition").longValue();
         long liveHash = quiet.getJsonNumber("stateHash").longValue();
-        Replayed atPosition = replay("until=" + position);
-        Replayed toEnd = replay();
+        JournalReplayTool.Replayed atPosition = JournalReplayTool.run("until=" + position);
+        JournalReplayTool.Replayed toEnd = JournalReplayTool.run();
         return new ChaosReport(settings, symbol, loadSeconds, acceptedPlaces, unknownPlaces, unknownApplied, refusedButPlaced,
                 acceptedCancels, acceptedCredits, lostPlaces, lostCancels, lostCredits, doubledPlaces, negative,
                 unbalancedAssets, conservation, frozenMismatches, fillMismatches, trades, liveHash, atPosition.hash(), position,
-                toEnd.exit == 0, toEnd.exit == 0 ? "" : toEnd.output, faults, refusals);
+                toEnd.exit() == 0, toEnd.exit() == 0 ? "" : toEnd.output(), faults, refusals);
     }
 
     /**
@@ -186,29 +181,6 @@ final class ChaosChecks {
         }
         return r.structure().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(b -> b.getString("symbol").equals(symbol)).mapToLong(b -> b.getInt("restingOrders")).findFirst().orElse(-1);
-    }
-
-    private record Replayed(int exit, String output) {
-        long hash() {
-            Matcher m = Pattern.compile("state hash: (-?\\d+)").matcher(output);
-            return m.find() ? Long.parseLong(m.group(1)) : Long.MIN_VALUE;
-        }
-    }
-
-    /** {@code ./exchange replay}: the engine rebuilt from the journal alone, in another process. */
-    private static Replayed replay(String... args) throws Exception {
-        File root = new File(System.getProperty("exchange.root", "."));
-        List<String> command = new ArrayList<>(List.of("bash", new File(root, "exchange").getPath(), "replay"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root).redirectErrorStream(true);
-        pb.environment().put("BENCH_SKIP_BUILD", "1");
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Replayed(-1, "replay did not finish in 300 s");
-        }
-        return new Replayed(p.exitValue(), output);
     }
 
     private static Connection db() throws Exception {

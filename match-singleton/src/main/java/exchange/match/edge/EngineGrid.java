@@ -27,6 +27,8 @@ final class EngineGrid {
     private static final String LEADER = "leader";
     private static final String LEADER_MEMBER = "leader-member";
     private static final String WATERMARKS = "exchange-engine-watermarks";
+    /** The grid executor that carries engine calls from the other members to the leader's. */
+    private static final String CALLS = "exchange-engine-calls";
 
     private final HazelcastInstance hz;
     private volatile UUID listener;
@@ -46,6 +48,13 @@ final class EngineGrid {
             return new EngineGrid(null);
         }
         EngineGrid grid = new EngineGrid(hz);
+        try {
+            // Forwarded calls include reads that wait for the projections (up to seconds): more
+            // threads than Hazelcast's 16, the same on every member (a dynamic config must agree).
+            hz.getConfig().addExecutorConfig(new com.hazelcast.config.ExecutorConfig(CALLS, 64));
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "engine call executor left at the grid's defaults", e);
+        }
         ITopic<String> topic = hz.getTopic(WATERMARKS);
         grid.listener = topic.addMessageListener(m -> {
             if (m.getPublishingMember() != null && !m.getPublishingMember().localMember()) {
@@ -109,6 +118,40 @@ final class EngineGrid {
             LOG.log(Level.INFO, "engine lock not released (the grid is going down too)", e);
         } finally {
             leading = false;
+        }
+    }
+
+    /** What {@link #forward} answers when no other member leads: the caller goes on locally. */
+    static final Object NOT_FORWARDED = new Object();
+
+    /**
+     * Makes the call on the member whose engine leads, within {@code timeoutMillis}; its answer or
+     * its exception as if made here. {@link #NOT_FORWARDED} when no other member leads (no grid,
+     * nobody leads yet, or this member does).
+     */
+    Object forward(ForwardedCall call, long timeoutMillis) throws Exception {
+        if (hz == null) {
+            return NOT_FORWARDED;
+        }
+        String leader = hz.<String, String>getMap(MAP).get(LEADER_MEMBER);
+        com.hazelcast.cluster.Member member = leader == null ? null : hz.getCluster().getMembers().stream()
+                .filter(m -> m.getUuid().toString().equals(leader)).findFirst().orElse(null);
+        if (member == null || member.localMember()) {
+            return NOT_FORWARDED;
+        }
+        java.util.concurrent.Future<Object> answer = hz.getExecutorService(CALLS).submitToMember(call, member);
+        try {
+            return answer.get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof exchange.api.error.BusinessException b) {
+                throw b;
+            }
+            // The leader died on the way, or its grid thread failed: the outcome is unknown, as on a timeout.
+            LOG.log(Level.INFO, "engine call " + call.method() + " forwarded to " + member + " failed", e.getCause());
+            throw new exchange.api.error.BusinessException(exchange.api.error.ErrorCode.ENGINE_UNAVAILABLE);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(false);
+            throw new exchange.api.error.BusinessException(exchange.api.error.ErrorCode.ENGINE_UNAVAILABLE);
         }
     }
 

@@ -311,6 +311,40 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth, 
         }
     }
 
+    // ---------------------------------------------------------------- on the standby
+
+    /**
+     * On an instance whose engine does not lead, every call on the engine's business interfaces
+     * is made on the leader's instead (through the data grid), so that this instance's callers,
+     * its consumers among them, are served as on the leader. Not forwarded: the projections'
+     * progress reports (local by nature), and a call that was itself forwarded here.
+     */
+    @jakarta.interceptor.AroundInvoke
+    Object toTheLeader(jakarta.interceptor.InvocationContext ctx) throws Exception {
+        EngineGrid g = grid;
+        if ("leader".equals(role) || g == null || ForwardedCall.arrived() || "projected".equals(ctx.getMethod().getName())) {
+            return ctx.proceed();
+        }
+        // The container names the bean class's method: find the business interface that declares it.
+        java.lang.reflect.Method m = declaredBy(EngineGateway.class, ctx.getMethod());
+        if (m == null) {
+            m = declaredBy(OrderBookDepth.class, ctx.getMethod());
+        }
+        if (m == null) {
+            return ctx.proceed(); // EngineStatus, ClusterDuty: about this instance
+        }
+        Object answer = g.forward(ForwardedCall.of(m, ctx.getParameters()), answerTimeoutMillis + readWaitMillis);
+        return answer == EngineGrid.NOT_FORWARDED ? ctx.proceed() : answer;
+    }
+
+    private static java.lang.reflect.Method declaredBy(Class<?> type, java.lang.reflect.Method m) {
+        try {
+            return type.getMethod(m.getName(), m.getParameterTypes());
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
     // ---------------------------------------------------------------- results
 
     private final exchange.match.journal.EventSink resultSink = new exchange.match.journal.EventSink() {
