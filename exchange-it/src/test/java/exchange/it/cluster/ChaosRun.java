@@ -2,7 +2,6 @@ package exchange.it.cluster;
 
 import exchange.it.bench.EndToEndBench;
 import exchange.it.support.Api;
-import exchange.it.support.Db;
 import exchange.it.support.Users;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -270,9 +269,5 @@ public final class ChaosRun {
 
     static String userIds(List<Users.Trader> traders) {
         return traders.stream().map(t -> Long.toString(t.id())).collect(Collectors.joining(","));
-    }
-
-    static long count(String sql, Object... params) {
-        return Db.count(sql, params);
     }
 }
