@@ -14,6 +14,15 @@ C_CONFIG=exchange-config
 # instance name, HTTP port, Hazelcast port
 C_INSTANCES=("inst1 28081 5901" "inst2 28082 5902")
 C_DAS_HZ=4900
+# The cluster's own state (issue #16): a MariaDB primary with a replica (the machine's MariaDB runs
+# without a binary log, so it cannot be a primary), a RocketMQ broker group of two replicas with
+# the controller in the name server, and Redis database 1. The single node's state stays as it was.
+C_DB_PRIMARY=${EXCHANGE_CLUSTER_DB_PORT:-3307}
+C_DB_REPLICA=${EXCHANGE_CLUSTER_DB_REPLICA_PORT:-3308}
+C_REDIS_DB=1
+C_CONTROLLER=9878
+# component name, broker port (its HA port is the next one)
+C_BROKERS=("broker-r0 10911" "broker-r1 10921")
 
 # The DAS: its own domain, its listeners on loopback and its HTTP port off the traders' one.
 setup_cluster_das() {
@@ -57,7 +66,7 @@ cluster_asadmin_file() {
   echo "copy-config default-config $C_CONFIG"
   sed -e "s#@WORK@#$WORK#g" -e "s#@DB_USER@#${EXCHANGE_DB_USER:-exchange}#g" \
       -e "s#@DB_PASSWORD@#${EXCHANGE_DB_PASSWORD:-exchange}#g" \
-      -e "s#@DB_HOST@#${EXCHANGE_DB_HOST:-127.0.0.1}#g" -e "s#@DB_PORT@#${EXCHANGE_DB_PORT:-3306}#g" \
+      -e "s#@DB_HOST@#127.0.0.1#g" -e "s#@DB_PORT@#$C_DB_PRIMARY#g" \
       -e "s#@BTC_XPUB@#$(cat "$WORK/keys/btc-account.xpub")#g" -e "s#@ETH_XPUB@#$(cat "$WORK/keys/eth-account.xpub")#g" \
       "$ROOT/server-config/payara/domain.asadmin" \
     | grep -v '^set-hazelcast-configuration' \
@@ -81,12 +90,119 @@ cluster_asadmin_file() {
     echo "add-instance-to-deployment-group --instance $1 --deploymentgroup $C_GROUP"
   done
   echo "create-resource-ref --target $C_GROUP jdbc/exchange"
+  echo "create-jvm-options --target $C_CONFIG -Dexchange.redis.database=$C_REDIS_DB"
+  echo "create-jvm-options --target $C_CONFIG -Dexchange.rocketmq.route-poll-ms=1000"
+}
+
+# mariadbd of the machine's MariaDB, without the machine's my.cnf, on its own data dir and port.
+start_cluster_db() {
+  local role=$1 port=$2 id=$3; shift 3
+  local dir=$CLUSTER_DIR/mariadb/$role
+  if [ -f "$dir/mariadbd.pid" ] && kill -0 "$(cat "$dir/mariadbd.pid")" 2>/dev/null; then return; fi
+  command -v mariadbd >/dev/null || die "the cluster's database needs MariaDB's server (mariadbd)"
+  local fresh=0
+  if [ ! -d "$dir/data/mysql" ]; then
+    mkdir -p "$dir"
+    mariadb-install-db --no-defaults --user=root --datadir="$dir/data" --auth-root-authentication-method=normal \
+      >"$WORK/logs/cluster-db-$role-install.log" 2>&1 || { cat "$WORK/logs/cluster-db-$role-install.log"; die "mariadb-install-db ($role) failed"; }
+    fresh=1
+  fi
+  nohup mariadbd --no-defaults --user=root --datadir="$dir/data" --port="$port" --bind-address=127.0.0.1 \
+    --socket="$dir/mariadbd.sock" --pid-file="$dir/mariadbd.pid" --log-error="$dir/error.log" \
+    --server-id="$id" --gtid-strict-mode=1 --innodb-buffer-pool-size=128M --max-connections=300 "$@" \
+    >/dev/null 2>&1 </dev/null &
+  for _ in $(seq 1 60); do
+    c_sql "$role" -e 'SELECT 1' >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  c_sql "$role" -e 'SELECT 1' >/dev/null 2>&1 || { tail -20 "$dir/error.log"; die "the cluster's $role database did not start"; }
+  [ $fresh = 1 ] && touch "$dir/fresh"
+  log "cluster database $role on :$port"
+}
+
+c_sql() { local role=$1; shift; mariadb --no-defaults -uroot -S "$CLUSTER_DIR/mariadb/$role/mariadbd.sock" "$@"; }
+
+# The primary writes a row-based binary log with global transaction ids; the replica follows it
+# read-only. Users are made on the primary, so the replica has them through replication.
+start_cluster_dbs() {
+  start_cluster_db primary "$C_DB_PRIMARY" 1 --log-bin=binlog --binlog-format=ROW
+  if [ -f "$CLUSTER_DIR/mariadb/primary/fresh" ]; then
+    local u=${EXCHANGE_DB_USER:-exchange} p=${EXCHANGE_DB_PASSWORD:-exchange}
+    c_sql primary -e "CREATE DATABASE IF NOT EXISTS exchange;
+      CREATE USER '$u'@'127.0.0.1' IDENTIFIED BY '$p'; CREATE USER '$u'@'localhost' IDENTIFIED BY '$p';
+      GRANT ALL PRIVILEGES ON *.* TO '$u'@'127.0.0.1'; GRANT ALL PRIVILEGES ON *.* TO '$u'@'localhost';
+      CREATE USER 'exchange_reader'@'127.0.0.1' IDENTIFIED BY 'exchange_reader';
+      GRANT SELECT, SLAVE MONITOR ON *.* TO 'exchange_reader'@'127.0.0.1';
+      CREATE USER 'replication'@'127.0.0.1' IDENTIFIED BY 'replication';
+      GRANT REPLICATION SLAVE ON *.* TO 'replication'@'127.0.0.1';" || die "the cluster's primary: users"
+    rm -f "$CLUSTER_DIR/mariadb/primary/fresh"
+  fi
+  start_cluster_replica
+}
+
+start_cluster_replica() {
+  start_cluster_db replica "$C_DB_REPLICA" 2 --read-only=1 --relay-log=relay
+  if [ -f "$CLUSTER_DIR/mariadb/replica/fresh" ]; then
+    c_sql replica -e "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=$C_DB_PRIMARY, MASTER_USER='replication',
+      MASTER_PASSWORD='replication', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1; START SLAVE;" || die "the cluster's replica: CHANGE MASTER"
+    rm -f "$CLUSTER_DIR/mariadb/replica/fresh"
+  fi
+}
+
+stop_cluster_db() {
+  local pidf=$CLUSTER_DIR/mariadb/$1/mariadbd.pid
+  [ -f "$pidf" ] || return 0
+  local pid; pid=$(cat "$pidf")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+    log "cluster database $1 stopped"
+  fi
+  rm -f "$pidf"
+}
+
+# RocketMQ in controller mode: the name server runs the controller, both brokers are replicas of
+# broker-a, each with its own store; the controller elects the master.
+start_cluster_broker() {
+  local name=$1 port=$2
+  EXCHANGE_CONTROLLER_ADDR=127.0.0.1:$C_CONTROLLER EXCHANGE_BROKER_PORT=$port \
+    EXCHANGE_BROKER_STORE=$CLUSTER_DIR/rocketmq/$name start_java "$name" Broker 384m
+}
+
+start_cluster_messaging() {
+  # The single node's name server and broker hold the same ports.
+  stop_java broker
+  stop_java namesrv
+  EXCHANGE_CONTROLLER_PORT=$C_CONTROLLER EXCHANGE_CONTROLLER_STORE=$CLUSTER_DIR/rocketmq/controller \
+    start_java namesrv-controller NameServer 192m
+  # The first broker is elected master alone; the second joins as a replica and copies its log.
+  for b in "${C_BROKERS[@]}"; do start_cluster_broker $b; done
+}
+
+# A new cluster state: empty databases and broker stores together (the databases are projections
+# of the journal in the broker), Redis database 1 flushed.
+start_cluster_infra() {
+  if [ ! -d "$CLUSTER_DIR/mariadb/primary/data/mysql" ]; then
+    rm -rf "$CLUSTER_DIR/rocketmq" "$CLUSTER_DIR/mariadb"
+    redis-cli -n "$C_REDIS_DB" flushdb >/dev/null 2>&1 || true
+  fi
+  start_cluster_dbs
+  start_cluster_messaging
+}
+
+stop_cluster_infra() {
+  for b in "${C_BROKERS[@]}"; do set -- $b; stop_java "$1"; done
+  stop_java namesrv-controller
+  stop_cluster_db replica
+  stop_cluster_db primary
 }
 
 start_cluster() {
   command -v haproxy >/dev/null || install_haproxy
   # The single node's domain holds the traders' port: one or the other runs.
   "$ASADMIN" stop-domain domain1 >/dev/null 2>&1 && log "single-node Payara stopped" || true
+  start_cluster_infra
   setup_cluster_das
   if ! curl -fs -o /dev/null "http://127.0.0.1:4848" 2>/dev/null; then
     log "starting the cluster's DAS"
@@ -181,6 +297,8 @@ CFG
   log "HAProxy on :$HTTP_PORT in front of ${#C_INSTANCES[@]} instances"
 }
 
+cluster_running() { pid_alive namesrv-controller; }
+
 stop_cluster() {
   if [ -f "$WORK/run/haproxy.pid" ]; then
     kill "$(cat "$WORK/run/haproxy.pid")" 2>/dev/null && log "HAProxy stopped" || true
@@ -191,4 +309,5 @@ stop_cluster() {
     "$C_ASADMIN" stop-deployment-group "$C_GROUP" >/dev/null 2>&1 && log "deployment group stopped" || true
     "$C_ASADMIN" stop-domain domain1 >/dev/null 2>&1 && log "cluster DAS stopped" || true
   fi
+  stop_cluster_infra
 }

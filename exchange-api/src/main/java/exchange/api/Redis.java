@@ -17,6 +17,9 @@ public final class Redis {
         int port = config.getOptionalValue("exchange.redis.port", Integer.class).orElse(6379);
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder().timeoutMillis(2000);
         config.getOptionalValue("exchange.redis.password", String.class).ifPresent(client::password);
+        // Keys name database ids (sessions per user id, lock-outs per operator id): an exchange with
+        // databases of its own (the cluster's, issue #16) keeps its keys in a Redis database of its own.
+        client.database(config.getOptionalValue("exchange.redis.database", Integer.class).orElse(0));
         // Every request asks Redis (session, rate limits) from one of Payara's HTTP threads: Jedis'
         // default of 8 connections kept threads queueing for one under load.
         redis.clients.jedis.ConnectionPoolConfig pool = new redis.clients.jedis.ConnectionPoolConfig();

@@ -27,7 +27,10 @@ public final class JournalReplay {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> conf = new HashMap<>(Map.of("namesrv", "127.0.0.1:9876", "until", Long.toString(Long.MAX_VALUE),
-                "db", "jdbc:mysql://127.0.0.1:3306/?user=exchange&password=exchange&useSSL=false&allowPublicKeyRetrieval=true"));
+                // The database the running exchange uses: the machine's by default, the cluster's own
+                // primary when ./exchange runs the cluster (it sets EXCHANGE_DB_PORT).
+                "db", "jdbc:mysql://127.0.0.1:" + System.getenv().getOrDefault("EXCHANGE_DB_PORT", "3306")
+                        + "/?user=exchange&password=exchange&useSSL=false&allowPublicKeyRetrieval=true"));
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2 || !conf.containsKey(kv[0])) {

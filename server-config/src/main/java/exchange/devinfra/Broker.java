@@ -10,7 +10,14 @@ import org.apache.rocketmq.common.constant.PermName;
 /**
  * The RocketMQ broker on 127.0.0.1, in its own JVM so tests can stop and restart it. Creates the
  * seed's topics up front: a consumer that subscribes before a topic has a route waits a full
- * name-server poll (30 s) before it sees the first message. Args: work dir.
+ * name-server poll (30 s) before it sees the first message. Args: work dir, component name.
+ *
+ * <p>With {@code EXCHANGE_CONTROLLER_ADDR} set (the cluster, issue #16) it is one replica of the
+ * broker group {@code broker-a} in RocketMQ 5's controller mode: the controller elects the master,
+ * a send is acknowledged only once every replica in the in-sync set has it
+ * ({@code allAckInSyncStateSet}), and when the master dies a replica that has everything
+ * acknowledged becomes master. Its store is {@code EXCHANGE_BROKER_STORE}; it writes its role
+ * to {@code run/<name>.role} (the chaos run kills the master by it).
  */
 public final class Broker {
     static final String[] TOPICS = {"user-events", "trade-events", "wallet-events", "match-events",
@@ -27,14 +34,18 @@ public final class Broker {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]).toAbsolutePath();
-        Path store = Files.createDirectories(work.resolve("rocketmq").resolve("store"));
+        String name = args.length > 1 ? args[1] : "broker";
+        Path store = Files.createDirectories(Path.of(Ports.env("EXCHANGE_BROKER_STORE",
+                work.resolve("rocketmq").resolve("store").toString())));
         int namesrvPort = Ports.intEnv("EXCHANGE_NAMESRV_PORT", 9876);
         int port = Ports.intEnv("EXCHANGE_BROKER_PORT", 10911);
-        Path conf = work.resolve("rocketmq").resolve("broker.conf");
+        String controllerAddr = Ports.env("EXCHANGE_CONTROLLER_ADDR", "");
+        boolean replicated = !controllerAddr.isEmpty();
+        Path conf = work.resolve("rocketmq").resolve(name + ".conf");
         Files.writeString(conf, String.join("\n",
                 "brokerClusterName=exchange",
                 "brokerName=broker-a",
-                "brokerId=0",
+                replicated ? replicaSettings(controllerAddr) : "brokerId=0\nbrokerRole=ASYNC_MASTER",
                 "namesrvAddr=127.0.0.1:" + namesrvPort,
                 "listenPort=" + port,
                 "haListenPort=" + (port + 1),
@@ -50,7 +61,6 @@ public final class Broker {
                 // Retries use the classic delay-level scheduler: with the timer wheel on, a 1-minute
                 // retry level was seen arriving after more than 5 minutes here.
                 "timerWheelEnable=false",
-                "brokerRole=ASYNC_MASTER",
                 // Money events: a broker crash must not lose an acknowledged message.
                 "flushDiskType=SYNC_FLUSH",
                 "autoCreateTopicEnable=false",
@@ -70,6 +80,56 @@ public final class Broker {
                     PermName.PERM_READ | PermName.PERM_WRITE));
         }
         controller.registerBrokerAll(true, false, true);
-        Ready.mark(work, "broker");
+        if (replicated) {
+            awaitElection(controller, work.resolve("run").resolve(name + ".role"));
+        }
+        Ready.mark(work, name);
+    }
+
+    private static String replicaSettings(String controllerAddr) {
+        return String.join("\n",
+                "brokerId=-1",
+                "enableControllerMode=true",
+                "controllerAddr=" + controllerAddr,
+                // Acknowledged = on every in-sync replica; a replica that falls behind leaves the set
+                // (the master goes on alone) and rejoins once it has caught up.
+                "allAckInSyncStateSet=true",
+                // Heartbeats to the controller every 300 ms, and a broker silent for 1.5 s is dead:
+                // with the defaults (1 s, 10 s) a master's death stopped sends for 12-14 s here.
+                "brokerHeartbeatInterval=300",
+                "controllerHeartBeatTimeoutMills=1500",
+                "syncBrokerMetadataPeriod=1000",
+                "checkSyncStateSetPeriod=1000",
+                "syncControllerMetadataPeriod=1000");
+    }
+
+    private static boolean elected(org.apache.rocketmq.broker.controller.ReplicasManager replicas) {
+        String master = replicas.getMasterAddress();
+        return "RUNNING".equals(String.valueOf(replicas.getState())) && master != null && !master.isEmpty();
+    }
+
+    /** Waits until the controller has named a master, then keeps this replica's role in a file. */
+    private static void awaitElection(BrokerController controller, Path roleFile) throws Exception {
+        var replicas = controller.getReplicasManager();
+        for (int i = 0; i < 600 && !elected(replicas); i++) {
+            Thread.sleep(100);
+        }
+        if (!elected(replicas)) {
+            throw new IllegalStateException("no master elected for broker-a in 60 s");
+        }
+        Thread role = new Thread(() -> {
+            while (true) {
+                try {
+                    Files.writeString(roleFile, (replicas.isMasterState() ? "master" : "slave") + " "
+                            + ProcessHandle.current().pid() + "\n");
+                    Thread.sleep(200);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "role-file");
+        role.setDaemon(true);
+        role.start();
+        Files.writeString(roleFile, (replicas.isMasterState() ? "master" : "slave") + " " + ProcessHandle.current().pid() + "\n");
     }
 }

@@ -48,7 +48,7 @@ public final class RocketMqPublisher {
 
     public static RocketMqPublisher start(String group, Predicate<String> outboxHasEvent) {
         TransactionMQProducer producer = new TransactionMQProducer(group);
-        producer.setNamesrvAddr(RocketMqSettings.namesrv());
+        RocketMqSettings.apply(producer);
         producer.setInstanceName(RocketMqSettings.instanceName(group));
         producer.setVipChannelEnabled(false);
         producer.setSendMsgTimeout(2000);

@@ -123,7 +123,7 @@ public final class RocketMqSubscriber {
 
     private static DefaultMQPushConsumer consumer(String group, Map<String, String> subscriptions) {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
-        consumer.setNamesrvAddr(RocketMqSettings.namesrv());
+        RocketMqSettings.apply(consumer);
         consumer.setInstanceName(RocketMqSettings.instanceName(group));
         consumer.setVipChannelEnabled(false);
         // Consumers are idempotent, so a new group reads from the start rather than risk a gap.

@@ -131,7 +131,7 @@ public class MessageDesk implements MessageOperations {
 
     private List<MessageExt> parked(String group, int limit) {
         DefaultLitePullConsumer reader = new DefaultLitePullConsumer("ops-dlq-reader-" + UUID.randomUUID());
-        reader.setNamesrvAddr(RocketMqSettings.namesrv());
+        RocketMqSettings.apply(reader);
         reader.setInstanceName(reader.getConsumerGroup());
         reader.setAutoCommit(false);
         reader.setPollTimeoutMillis(500);
@@ -186,7 +186,7 @@ public class MessageDesk implements MessageOperations {
             synchronized (this) {
                 if (producer == null) {
                     DefaultMQProducer created = new DefaultMQProducer("ops-producer");
-                    created.setNamesrvAddr(RocketMqSettings.namesrv());
+                    RocketMqSettings.apply(created);
                     created.setInstanceName("ops-producer");
                     try {
                         created.start();

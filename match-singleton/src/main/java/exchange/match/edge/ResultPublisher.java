@@ -69,7 +69,7 @@ final class ResultPublisher implements Runnable {
     @Override
     public void run() {
         producer = new DefaultMQProducer("engine-results-writer");
-        producer.setNamesrvAddr(RocketMqSettings.namesrv());
+        RocketMqSettings.apply(producer);
         producer.setInstanceName(exchange.api.messaging.RocketMqSettings.instanceName("engine-results"));
         producer.setVipChannelEnabled(false);
         producer.setSendMsgTimeout(3000);

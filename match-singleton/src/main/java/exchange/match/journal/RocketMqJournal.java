@@ -32,6 +32,10 @@ public final class RocketMqJournal implements Journal {
         this.topic = topic;
         producer = new DefaultMQProducer("engine-journal-writer");
         producer.setNamesrvAddr(namesrv);
+        // The cluster's broker group elects a new master when one dies: find it within a second or
+        // two, not the client's default 30 s (a system property: the engine's code runs outside a container too).
+        int routePoll = Integer.getInteger("exchange.rocketmq.route-poll-ms", 30_000);
+        producer.setPollNameServerInterval(routePoll);
         producer.setInstanceName(instance);
         producer.setVipChannelEnabled(false);
         producer.setSendMsgTimeout(3000);
@@ -40,6 +44,7 @@ public final class RocketMqJournal implements Journal {
         producer.setMaxMessageSize(4 * 1024 * 1024);
         reader = new DefaultMQPullConsumer("engine-journal-reader");
         reader.setNamesrvAddr(namesrv);
+        reader.setPollNameServerInterval(routePoll);
         reader.setInstanceName(instance);
         reader.setVipChannelEnabled(false);
     }

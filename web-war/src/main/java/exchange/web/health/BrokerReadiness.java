@@ -20,7 +20,7 @@ public class BrokerReadiness implements HealthCheck {
     @PostConstruct
     void start() {
         probe = new DefaultMQProducer("health-probe-group");
-        probe.setNamesrvAddr(RocketMqSettings.namesrv());
+        RocketMqSettings.apply(probe);
         probe.setInstanceName("health-probe");
         try {
             probe.start();
