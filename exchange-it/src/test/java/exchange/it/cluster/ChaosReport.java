@@ -55,6 +55,10 @@ public record ChaosReport(ChaosRun.Settings settings, String symbol, double load
             if (f.kind() == ChaosRun.FaultKind.KILL_LEADER && (f.takeoverMillis() < 0 || f.takeoverMillis() > 5_000)) {
                 out.add("takeover after killing " + f.instance() + " took " + f.takeoverMillis() + " ms (goal: within 5 000)");
             }
+            if (f.kind() == ChaosRun.FaultKind.KILL_BROKER_MASTER && (f.takeoverMillis() < 0 || f.ordersAgainMillis() < 0)) {
+                out.add("after killing the broker master " + f.instance() + " no replica became master or no order was accepted"
+                        + " within a minute (" + f.takeoverMillis() + " ms, " + f.ordersAgainMillis() + " ms)");
+            }
             if (f.rejoinedMillis() < 0) {
                 out.add(f.instance() + " did not rejoin as a standby after its restart");
             }
@@ -67,9 +71,11 @@ public record ChaosReport(ChaosRun.Settings settings, String symbol, double load
         b.append(String.format("chaos run: seed %d, %.0f s of load by %d clients over %d traders on %s%n", settings.seed(),
                 loadSeconds, settings.clients(), settings.users(), symbol));
         for (ChaosRun.Fault f : faults) {
-            b.append(String.format("  fault at %5.1f s: %-12s %s: survivor led after %d ms, traders' orders accepted again after %d ms,"
-                    + " %s back as standby %d ms after its restart began%n", f.atSecond(), f.kind(), f.instance(),
-                    f.takeoverMillis(), f.ordersAgainMillis(), f.instance(), f.rejoinedMillis()));
+            boolean broker = f.kind() == ChaosRun.FaultKind.KILL_BROKER_MASTER;
+            b.append(String.format("  fault at %5.1f s: %-18s %s: %s after %d ms, traders' orders accepted again after %d ms,"
+                    + " %s back as %s %d ms after its restart began%n", f.atSecond(), f.kind(), f.instance(),
+                    broker ? "the other replica was master" : "survivor led", f.takeoverMillis(), f.ordersAgainMillis(),
+                    f.instance(), broker ? "replica" : "standby", f.rejoinedMillis()));
         }
         b.append(String.format("accepted: %d orders, %d cancels, %d credits; %d orders unanswered (%d of them were placed), %d trades%n",
                 acceptedPlaces, acceptedCancels, acceptedCredits, unknownPlaces, unknownApplied, trades));

@@ -29,16 +29,24 @@ import java.util.stream.Collectors;
  * a short one and asserts it.
  */
 public final class ChaosRun {
-    /** What the run does. {@code faults} caps the faults injected (0: as many as fit). */
-    public record Settings(int seconds, long seed, int users, int clients, int faults) {
+    /**
+     * What the run does. {@code faults} caps the faults injected (0: as many as fit); {@code plan}, when
+     * not empty, names them in order (else the seed draws them, the first always a leader's kill).
+     */
+    public record Settings(int seconds, long seed, int users, int clients, int faults, List<FaultKind> plan) {
+        public Settings(int seconds, long seed, int users, int clients, int faults) {
+            this(seconds, seed, users, clients, faults, List.of());
+        }
     }
 
-    public enum FaultKind { KILL_LEADER, KILL_STANDBY }
+    /** The Payara instance leading the engine, the one standing by, or the broker group's master replica, killed with -9. */
+    public enum FaultKind { KILL_LEADER, KILL_STANDBY, KILL_BROKER_MASTER }
 
     /**
-     * One injected fault: when (seconds into the load), which instance, how long until the survivor
-     * led (ms; -1 when it never did, 0 when the standby was killed), until the traders' address took an
-     * order again (ms), and until the killed instance stood by again (ms).
+     * One injected fault: when (seconds into the load), which instance or broker replica, how long
+     * until the survivor led (ms; the other broker replica was master, for a broker; -1 when it never
+     * did, 0 when the standby was killed), until the traders' address took an order again (ms), and
+     * until the killed one stood by again (ms).
      */
     public record Fault(FaultKind kind, String instance, double atSecond, long takeoverMillis, long ordersAgainMillis,
                         long rejoinedMillis) {
@@ -144,38 +152,76 @@ public final class ChaosRun {
                 ClusterControl.sleep(100);
                 continue;
             }
-            int draw = random.nextInt(4);
-            // The first fault is always the one that matters most: the leading engine dies.
-            FaultKind kind = draw == 0 && !faults.isEmpty() ? FaultKind.KILL_STANDBY : FaultKind.KILL_LEADER;
-            ClusterControl.Instance leader = cluster.leader().orElse(null);
-            if (leader == null) {
+            FaultKind kind = nextKind(random);
+            Fault fault = kind == FaultKind.KILL_BROKER_MASTER ? killBrokerMaster(loadStart) : killInstance(kind, loadStart);
+            if (fault == null) {
                 ClusterControl.sleep(200);
                 continue;
             }
-            ClusterControl.Instance survivor = cluster.other(leader);
-            if (cluster.role(survivor) != ClusterControl.Role.STANDBY) {
-                ClusterControl.sleep(200);
-                continue;
-            }
-            ClusterControl.Instance victim = kind == FaultKind.KILL_LEADER ? leader : survivor;
-            double at = (System.nanoTime() - loadStart) / 1e9;
-            long killedAt = System.nanoTime();
-            long killedAtWall = System.currentTimeMillis();
-            cluster.kill(victim);
-            // From the kill to the moment the survivor's engine says it took the lead (same machine, same clock).
-            long takeover = kind != FaultKind.KILL_LEADER ? 0
-                    : cluster.await(survivor, ClusterControl.Role.LEADER, 30_000, 20) < 0 ? -1
-                    : cluster.leadingSince(survivor) - killedAtWall;
-            long ordersAgain = firstOrderAfter(killedAt, 30_000);
-            long restartAt = System.nanoTime();
-            cluster.start(victim);
-            long rejoined = cluster.await(victim, ClusterControl.Role.STANDBY, 240_000, 200) < 0 ? -1
-                    : (System.nanoTime() - restartAt) / 1_000_000;
-            faults.add(new Fault(kind, victim.name(), at, takeover, ordersAgain, rejoined));
-            System.out.printf("chaos: %s %s at %.1f s: takeover %d ms, orders accepted again after %d ms, rejoined as standby after %d ms%n",
-                    kind, victim.name(), at, takeover, ordersAgain, rejoined);
+            faults.add(fault);
+            System.out.printf("chaos: %s %s at %.1f s: takeover %d ms, orders accepted again after %d ms, rejoined after %d ms%n",
+                    fault.kind(), fault.instance(), fault.atSecond(), fault.takeoverMillis(), fault.ordersAgainMillis(),
+                    fault.rejoinedMillis());
             next = System.nanoTime() + (2_000 + random.nextInt(8_000)) * 1_000_000L;
         }
+    }
+
+    /** The plan's next fault, or a seeded draw: the first a leader's kill, then a leader, the standby or the broker master. */
+    private FaultKind nextKind(Random random) {
+        if (!settings.plan().isEmpty()) {
+            return settings.plan().get(Math.min(faults.size(), settings.plan().size() - 1));
+        }
+        int draw = random.nextInt(6);
+        return faults.isEmpty() ? FaultKind.KILL_LEADER : draw == 0 ? FaultKind.KILL_STANDBY
+                : draw <= 2 ? FaultKind.KILL_BROKER_MASTER : FaultKind.KILL_LEADER;
+    }
+
+    /** Kills the leading or the standing-by instance, times the takeover, starts it again; null when the cluster is not whole yet. */
+    private Fault killInstance(FaultKind kind, long loadStart) {
+        ClusterControl.Instance leader = cluster.leader().orElse(null);
+        if (leader == null) {
+            return null;
+        }
+        ClusterControl.Instance survivor = cluster.other(leader);
+        if (cluster.role(survivor) != ClusterControl.Role.STANDBY) {
+            return null;
+        }
+        ClusterControl.Instance victim = kind == FaultKind.KILL_LEADER ? leader : survivor;
+        double at = (System.nanoTime() - loadStart) / 1e9;
+        long killedAt = System.nanoTime();
+        long killedAtWall = System.currentTimeMillis();
+        cluster.kill(victim);
+        // From the kill to the moment the survivor's engine says it took the lead (same machine, same clock).
+        long takeover = kind != FaultKind.KILL_LEADER ? 0
+                : cluster.await(survivor, ClusterControl.Role.LEADER, 30_000, 20) < 0 ? -1
+                : cluster.leadingSince(survivor) - killedAtWall;
+        long ordersAgain = firstOrderAfter(killedAt, 30_000);
+        long restartAt = System.nanoTime();
+        cluster.start(victim);
+        long rejoined = cluster.await(victim, ClusterControl.Role.STANDBY, 240_000, 200) < 0 ? -1
+                : (System.nanoTime() - restartAt) / 1_000_000;
+        return new Fault(kind, victim.name(), at, takeover, ordersAgain, rejoined);
+    }
+
+    /**
+     * Kills the broker group's master replica (the journal, the events, the outboxes all write to it):
+     * times the other replica's election and the first order accepted after the kill, then starts the
+     * killed replica again, which rejoins as the new master's replica.
+     */
+    private Fault killBrokerMaster(long loadStart) {
+        String master = cluster.brokerMaster().orElse(null);
+        if (master == null || cluster.leader().isEmpty()) {
+            return null;
+        }
+        String other = cluster.otherBroker(master);
+        double at = (System.nanoTime() - loadStart) / 1e9;
+        long killedAt = System.nanoTime();
+        cluster.killBroker(master);
+        long takeover = cluster.awaitBrokerMaster(other, 60_000);
+        long ordersAgain = firstOrderAfter(killedAt, 60_000);
+        long restartAt = System.nanoTime();
+        cluster.startBroker(master);
+        return new Fault(FaultKind.KILL_BROKER_MASTER, master, at, takeover, ordersAgain, (System.nanoTime() - restartAt) / 1_000_000);
     }
 
     /** Milliseconds from {@code since} until an order sent after it was accepted; -1 if none in the time. */

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cluster that {@code ./exchange start --cluster} runs (server-config/cluster/cluster.sh): its
  * two Payara instances by name and HTTP port, which one leads the engine, their processes (to kill
- * -9), and the DAS's {@code asadmin} to start one again.
+ * -9), and the DAS's {@code asadmin} to start one again; the two replicas of its RocketMQ broker
+ * group, which one is master (each writes its role to {@code run/<name>.role}), and
+ * {@code ./exchange broker start <name>} to start one again.
  */
 public final class ClusterControl {
     /** One Payara instance of the deployment group. */
@@ -30,6 +32,7 @@ public final class ClusterControl {
             .connectTimeout(Duration.ofMillis(500)).build();
 
     private final List<Instance> instances = List.of(new Instance("inst1", 28081), new Instance("inst2", 28082));
+    private final List<String> brokers = List.of("broker-r0", "broker-r1");
     private final Path work;
 
     public ClusterControl(Path work) {
@@ -129,6 +132,74 @@ public final class ClusterControl {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("asadmin start-instance " + i.name() + ": " + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The broker replica the controller made master, and its process; empty while none is (or it is dead). */
+    public Optional<String> brokerMaster() {
+        return brokers.stream().filter(b -> brokerProcess(b).isPresent() && brokerRole(b).equals("master")).findFirst();
+    }
+
+    public String otherBroker(String broker) {
+        return brokers.stream().filter(b -> !b.equals(broker)).findFirst().orElseThrow();
+    }
+
+    private String brokerRole(String broker) {
+        try {
+            return Files.readString(work.resolve("run").resolve(broker + ".role")).trim().split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The replica's JVM, when the pid its role file names is alive. */
+    private Optional<ProcessHandle> brokerProcess(String broker) {
+        try {
+            String[] role = Files.readString(work.resolve("run").resolve(broker + ".role")).trim().split(" ");
+            return ProcessHandle.of(Long.parseLong(role[1])).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** kill -9 of a broker replica: its store keeps what it flushed; unacknowledged appends are cut when it rejoins. */
+    public void killBroker(String broker) {
+        ProcessHandle p = brokerProcess(broker).orElseThrow(() -> new IllegalStateException(broker + " has no running process"));
+        p.destroyForcibly();
+        try {
+            p.onExit().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(broker + " did not die", e);
+        }
+    }
+
+    /** Polls until the replica is the live master; the milliseconds it took, or -1. */
+    public long awaitBrokerMaster(String broker, long timeoutMillis) {
+        long t0 = System.nanoTime();
+        while ((System.nanoTime() - t0) / 1_000_000 < timeoutMillis) {
+            if (brokerMaster().filter(broker::equals).isPresent()) {
+                return (System.nanoTime() - t0) / 1_000_000;
+            }
+            sleep(20);
+        }
+        return -1;
+    }
+
+    /** {@code ./exchange broker start <name>}: returns once the replica runs and knows its master. */
+    public void startBroker(String broker) {
+        Path root = Path.of(System.getProperty("exchange.root", "."));
+        try {
+            Process p = new ProcessBuilder("bash", root.resolve("exchange").toString(), "broker", "start", broker)
+                    .directory(root.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("./exchange broker start " + broker + ": " + out);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
