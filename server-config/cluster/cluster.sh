@@ -67,6 +67,7 @@ cluster_asadmin_file() {
   sed -e "s#@WORK@#$WORK#g" -e "s#@DB_USER@#${EXCHANGE_DB_USER:-exchange}#g" \
       -e "s#@DB_PASSWORD@#${EXCHANGE_DB_PASSWORD:-exchange}#g" \
       -e "s#@DB_HOST@#127.0.0.1#g" -e "s#@DB_PORT@#$C_DB_PRIMARY#g" \
+      -e "s#@DB_REPLICA_PORT@#$C_DB_REPLICA#g" -e "s#@DB_REPLICA_USER@#exchange_reader#g" -e "s#@DB_REPLICA_PASSWORD@#exchange_reader#g" \
       -e "s#@BTC_XPUB@#$(cat "$WORK/keys/btc-account.xpub")#g" -e "s#@ETH_XPUB@#$(cat "$WORK/keys/eth-account.xpub")#g" \
       "$ROOT/server-config/payara/domain.asadmin" \
     | grep -v '^set-hazelcast-configuration' \
@@ -90,6 +91,7 @@ cluster_asadmin_file() {
     echo "add-instance-to-deployment-group --instance $1 --deploymentgroup $C_GROUP"
   done
   echo "create-resource-ref --target $C_GROUP jdbc/exchange"
+  echo "create-resource-ref --target $C_GROUP jdbc/exchange-replica"
   echo "create-jvm-options --target $C_CONFIG -Dexchange.redis.database=$C_REDIS_DB"
   echo "create-jvm-options --target $C_CONFIG -Dexchange.rocketmq.route-poll-ms=1000"
 }

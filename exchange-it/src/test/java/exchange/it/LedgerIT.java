@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Balances change only through balanced, idempotent journal postings, and never go below zero. */
-class LedgerIT {
+public class LedgerIT {
     static String adjustment(long userId, String asset, String amount, String requestId) {
         var b = Json.createObjectBuilder().add("userId", userId).add("asset", asset)
                 .add("amount", new BigDecimal(amount)).add("reason", "integration test funding");
@@ -26,7 +26,7 @@ class LedgerIT {
         return b.build().toString();
     }
 
-    static Users.Trader fundedTrader(String prefix, String admin, String asset, String amount) {
+    public static Users.Trader fundedTrader(String prefix, String admin, String asset, String amount) {
         Users.Trader trader = Users.register(prefix);
         Eventually.holds(Duration.ofSeconds(20), "accounts opened", () ->
                 Db.count("SELECT COUNT(*) FROM exchange_wallet.accounts WHERE user_id = ?", trader.id()) == 3);

@@ -17,14 +17,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Seed 3.3 end to end: place, match, settle, cancel, through the real REST API and engine. */
-class TradingIT {
+public class TradingIT {
     private static final Duration SETTLED = Duration.ofSeconds(30);
 
     /**
      * A market of its own for each test: books are shared by everyone, so a test on BTCUSDT could
      * trade against what an earlier test left resting.
      */
-    static String freshSymbol(String admin, String base, String quote, String tick, String step, String minNotional) {
+    public static String freshSymbol(String admin, String base, String quote, String tick, String step, String minNotional) {
         String symbol = base + "T" + (100_000 + new java.util.Random().nextInt(900_000));
         Api.Reply r = Api.post("/api/admin/markets", "{\"symbol\":\"" + symbol + "\",\"baseAsset\":\"" + base
                 + "\",\"quoteAsset\":\"" + quote + "\",\"priceTick\":" + tick + ",\"quantityStep\":" + step
@@ -33,7 +33,7 @@ class TradingIT {
         return symbol;
     }
 
-    static Api.Reply order(Users.Trader t, String json) {
+    public static Api.Reply order(Users.Trader t, String json) {
         return Api.post("/api/trade/order/create", json, t.token());
     }
 
@@ -41,12 +41,12 @@ class TradingIT {
         return limit("BTCUSDT", side, price, qty);
     }
 
-    static String limit(String symbol, String side, String price, String qty) {
+    public static String limit(String symbol, String side, String price, String qty) {
         return "{\"symbol\":\"" + symbol + "\",\"side\":\"" + side + "\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\","
                 + "\"price\":" + price + ",\"quantity\":" + qty + "}";
     }
 
-    static JsonObject awaitStatus(Users.Trader t, long orderId, String status) {
+    public static JsonObject awaitStatus(Users.Trader t, long orderId, String status) {
         return Eventually.get(SETTLED, () -> {
             JsonObject o = Api.get("/api/trade/order/" + orderId, t.token()).json();
             return status.equals(o.getString("status")) ? o : null;

@@ -122,7 +122,7 @@ public final class Broker {
                 try {
                     Files.writeString(roleFile, (replicas.isMasterState() ? "master" : "slave") + " "
                             + ProcessHandle.current().pid() + "\n");
-                    Thread.sleep(200);
+                    Thread.sleep(100);
                 } catch (Exception e) {
                     return;
                 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class ClusterChaosIT {
     @Test
     void killingTheLeadingInstanceLosesNothing() throws Exception {
-        // The broker group's master first (its restart takes seconds), then the leading instance.
-        ChaosRun run = new ChaosRun(new ChaosRun.Settings(Integer.getInteger("chaos.seconds", 60), 7, 12, 6, 2,
+        // The broker group's master first (its replica rejoins in about 30 s), then the leading instance.
+        ChaosRun run = new ChaosRun(new ChaosRun.Settings(Integer.getInteger("chaos.seconds", 90), 7, 12, 6, 2,
                 List.of(ChaosRun.FaultKind.KILL_BROKER_MASTER, ChaosRun.FaultKind.KILL_LEADER)),
                 Path.of(System.getProperty("exchange.work", ".work")));
         assertTrue(run.cluster().running(), "the cluster runs (./exchange start --cluster)");

@@ -14,6 +14,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +24,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Reads market data from the trades and candles the engine projection keeps, through the Redis cache. */
+/**
+ * Reads market data from the trades and candles the engine projection keeps, through the Redis
+ * cache; the history itself from the database's replica when it serves ({@link HistoryReads}).
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class MarketDataBean implements MarketData {
@@ -32,22 +38,18 @@ public class MarketDataBean implements MarketData {
     private EntityManager em;
     @EJB
     private MarketDataCache cache;
+    @EJB
+    private HistoryReads history;
 
     @Override
     public List<PublicTrade> recentTrades(String symbol, int limit) {
         return cache.get("trades:" + symbol + ":" + limit, TRADES, () -> {
             listed(symbol);
-            List<?> rows = em.createNativeQuery("""
+            return query("""
                     SELECT COALESCE(trade_id, -id), price, quantity, quote_quantity, created_at, taker_side
-                    FROM exchange_trade.trades WHERE symbol = ?1 ORDER BY id DESC""")
-                    .setParameter(1, symbol).setMaxResults(limit).getResultList();
-            List<PublicTrade> trades = new ArrayList<>(rows.size());
-            for (Object row : rows) {
-                Object[] r = (Object[]) row;
-                trades.add(new PublicTrade(((Number) r[0]).longValue(), (BigDecimal) r[1], (BigDecimal) r[2],
-                        (BigDecimal) r[3], InstantConverter.fromColumn(r[4]), "SELL".equals(r[5])));
-            }
-            return trades;
+                    FROM exchange_trade.trades WHERE symbol = ? ORDER BY id DESC LIMIT ?""", r -> new PublicTrade(
+                    r.getLong(1), r.getBigDecimal(2), r.getBigDecimal(3), r.getBigDecimal(4),
+                    InstantConverter.fromColumn(r.getTimestamp(5)), "SELL".equals(r.getString(6))), symbol, limit);
         });
     }
 
@@ -79,12 +81,12 @@ public class MarketDataBean implements MarketData {
             }
             BigDecimal change = last.close().subtract(first.open());
             BigDecimal percent = change.multiply(BigDecimal.valueOf(100)).divide(first.open(), 3, RoundingMode.HALF_UP);
-            Object[] ids = (Object[]) em.createNativeQuery("""
+            long[] ids = query("""
                     SELECT MIN(first_trade_id), MAX(last_trade_id) FROM exchange_trade.klines
-                    WHERE symbol = ?1 AND period = '1m' AND open_time >= ?2""")
-                    .setParameter(1, symbol).setParameter(2, Timestamp.from(from)).getSingleResult();
+                    WHERE symbol = ? AND period = '1m' AND open_time >= ?""", r -> new long[] {r.getLong(1), r.getLong(2)},
+                    symbol, Timestamp.from(from)).get(0);
             return new Ticker(symbol, first.open(), high, low, last.close(), change, percent, volume, quoteVolume, count,
-                    ((Number) ids[0]).longValue(), ((Number) ids[1]).longValue(), from, now);
+                    ids[0], ids[1], from, now);
         });
     }
 
@@ -103,24 +105,44 @@ public class MarketDataBean implements MarketData {
 
     /** Newest first, opening in [from, to). */
     private List<Candle> candles(String symbol, KlineInterval period, Instant from, Instant to, int limit) {
-        List<?> rows = em.createNativeQuery("""
+        // A new list: callers reverse it, and the cache must not keep one that is changed later.
+        List<Candle> candles = new ArrayList<>(query("""
                 SELECT open_time, open_price, high_price, low_price, close_price, volume, quote_volume, trades
-                FROM exchange_trade.klines WHERE symbol = ?1 AND period = ?2 AND open_time >= ?3 AND open_time < ?4
-                ORDER BY open_time DESC""")
-                .setParameter(1, symbol).setParameter(2, period.code())
-                .setParameter(3, Timestamp.from(from)).setParameter(4, Timestamp.from(to))
-                .setMaxResults(limit).getResultList();
-        List<Candle> candles = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            Instant open = InstantConverter.fromColumn(r[0]);
-            candles.add(new Candle(open, (BigDecimal) r[1], (BigDecimal) r[2], (BigDecimal) r[3], (BigDecimal) r[4],
-                    (BigDecimal) r[5], (BigDecimal) r[6], ((Number) r[7]).intValue(),
-                    open.plus(period.length()).minusMillis(1)));
-        }
+                FROM exchange_trade.klines WHERE symbol = ? AND period = ? AND open_time >= ? AND open_time < ?
+                ORDER BY open_time DESC LIMIT ?""", r -> {
+                    Instant open = InstantConverter.fromColumn(r.getTimestamp(1));
+                    return new Candle(open, r.getBigDecimal(2), r.getBigDecimal(3), r.getBigDecimal(4),
+                            r.getBigDecimal(5), r.getBigDecimal(6), r.getBigDecimal(7), r.getInt(8),
+                            open.plus(period.length()).minusMillis(1));
+                }, symbol, period.code(), Timestamp.from(from), Timestamp.from(to), limit));
         return candles;
     }
 
+    private interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /** A lag-tolerant read, its rows mapped: on the replica when it serves, else on the primary. */
+    private <T> List<T> query(String sql, Row<T> row, Object... parameters) {
+        try {
+            return history.read(c -> {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    for (int i = 0; i < parameters.length; i++) {
+                        s.setObject(i + 1, parameters[i]);
+                    }
+                    List<T> rows = new ArrayList<>();
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            rows.add(row.read(r));
+                        }
+                    }
+                    return rows;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("market data history: " + e.getMessage(), e);
+        }
+    }
 
     private void listed(String symbol) {
         if (symbol == null || em.find(Symbol.class, symbol) == null) {
