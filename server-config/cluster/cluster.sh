@@ -245,11 +245,11 @@ install_haproxy() {
     || { tail -20 "$WORK/logs/apt-haproxy.log"; die "haproxy install failed"; }
 }
 
-# One address in front of both instances, sending traders to the one whose engine leads
-# (/api/engine/role answers 200 there, 503 on the standby), WebSocket upgrades passed through
-# (tunnel timeout). Until the standby forwards engine calls, it serves no traders. A takeover moves
-# them fast: the first refused connection of live traffic marks the dead leader down at once
-# (observe layer4), and a server that is down is checked every 250 ms and up after one good check.
+# One address in front of both instances. Both serve traders (/api/engine/serves answers 200 where
+# the engine leads, and on the standby while another live member leads: its engine calls are
+# forwarded there); WebSocket upgrades pass through (tunnel timeout). A takeover is quick to see:
+# the first refused connection of live traffic marks a dead instance down at once (observe
+# layer4), and a server that is down is checked every 250 ms and up after one good check.
 # With one check a second, two to fall and two to rise, traders waited 3.7 s after a kill.
 # Retries: a read (GET, HEAD) is retried on another server whatever went wrong; anything else only
 # when its connection failed before the request was sent. An order whose server died after reading
@@ -284,7 +284,7 @@ CFG
         echo "  retry-on conn-failure"
       fi
       echo "  option httpchk"
-      echo "  http-check send meth GET uri /api/engine/role ver HTTP/1.1 hdr Host localhost"
+      echo "  http-check send meth GET uri /api/engine/serves ver HTTP/1.1 hdr Host localhost"
       for i in "${C_INSTANCES[@]}"; do
         set -- $i
         echo "  server $1 127.0.0.1:$2 check inter 1s fastinter 250ms downinter 250ms fall 2 rise 1 observe layer4 error-limit 1 on-error mark-down"

@@ -26,6 +26,12 @@ public interface EngineStatus {
      */
     String role();
 
+    /**
+     * Whether this instance takes traders: its engine leads, or it stands by while another live
+     * member of the grid leads (its engine calls are forwarded there). The load balancer's check.
+     */
+    boolean serves();
+
     /** When this instance's engine took the lead (epoch milliseconds), or 0 while it does not lead. */
     long leadingSince();
 

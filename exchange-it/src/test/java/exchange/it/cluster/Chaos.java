@@ -19,7 +19,7 @@ public final class Chaos {
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2 || !conf.containsKey(kv[0])) {
-                System.err.println("usage: ./exchange chaos [seconds=120] [seed=1] [users=20] [clients=8] [faults=0 (as many as fit)] [plan=broker,leader,standby,... (else seeded)]");
+                System.err.println("usage: ./exchange chaos [seconds=120] [seed=1] [users=20] [clients=8] [faults=0 (as many as fit)] [plan=broker,leader,standby,replica,... (else seeded)]");
                 System.exit(2);
             }
             conf.put(kv[0], kv[1]);
@@ -30,7 +30,8 @@ public final class Chaos {
                     case "leader" -> ChaosRun.FaultKind.KILL_LEADER;
                     case "standby" -> ChaosRun.FaultKind.KILL_STANDBY;
                     case "broker" -> ChaosRun.FaultKind.KILL_BROKER_MASTER;
-                    default -> throw new IllegalArgumentException("plan: leader, standby or broker, not " + k);
+                    case "replica" -> ChaosRun.FaultKind.BOUNCE_DB_REPLICA;
+                    default -> throw new IllegalArgumentException("plan: leader, standby, broker or replica, not " + k);
                 }).toList());
         ChaosReport report = new ChaosRun(settings, Path.of(System.getProperty("exchange.work", ".work"))).run();
         System.out.print(report.text());

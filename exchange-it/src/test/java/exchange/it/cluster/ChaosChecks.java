@@ -30,10 +30,11 @@ final class ChaosChecks {
     private final List<ChaosRun.Credit> credits;
     private final List<ChaosRun.Fault> faults;
     private final Map<String, Long> refusals;
+    private final Map<String, Long> reads;
 
     ChaosChecks(String symbol, List<Users.Trader> traders, String admin, ChaosRun.Settings settings, double loadSeconds,
                 List<ChaosRun.Place> places, List<ChaosRun.Cancel> cancels, List<ChaosRun.Credit> credits,
-                List<ChaosRun.Fault> faults, Map<String, Long> refusals) {
+                List<ChaosRun.Fault> faults, Map<String, Long> refusals, Map<String, Long> reads) {
         this.symbol = symbol;
         this.traders = traders;
         this.admin = admin;
@@ -44,6 +45,7 @@ final class ChaosChecks {
         this.credits = credits;
         this.faults = faults;
         this.refusals = refusals;
+        this.reads = reads;
     }
 
     ChaosReport check() throws Exception {
@@ -125,7 +127,7 @@ final class ChaosChecks {
         return new ChaosReport(settings, symbol, loadSeconds, acceptedPlaces, unknownPlaces, unknownApplied, refusedButPlaced,
                 acceptedCancels, acceptedCredits, lostPlaces, lostCancels, lostCredits, doubledPlaces, negative,
                 unbalancedAssets, conservation, frozenMismatches, fillMismatches, trades, liveHash, atPosition.hash(), position,
-                toEnd.exit() == 0, toEnd.exit() == 0 ? "" : toEnd.output(), faults, refusals);
+                toEnd.exit() == 0, toEnd.exit() == 0 ? "" : toEnd.output(), faults, refusals, reads);
     }
 
     /**

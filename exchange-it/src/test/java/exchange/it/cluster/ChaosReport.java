@@ -12,7 +12,7 @@ public record ChaosReport(ChaosRun.Settings settings, String symbol, double load
                           long unbalancedAssets, Map<String, BigDecimal[]> conservation, long frozenMismatches,
                           long fillMismatches, long trades, long liveHash, long replayHash, long journalPosition,
                           boolean replayEqualsProjection, String replayOutput, List<ChaosRun.Fault> faults,
-                          Map<String, Long> refusals) {
+                          Map<String, Long> refusals, Map<String, Long> reads) {
 
     /** Every broken promise, in words; empty when the run kept them all. */
     public List<String> problems() {
@@ -72,6 +72,11 @@ public record ChaosReport(ChaosRun.Settings settings, String symbol, double load
                 loadSeconds, settings.clients(), settings.users(), symbol));
         for (ChaosRun.Fault f : faults) {
             boolean broker = f.kind() == ChaosRun.FaultKind.KILL_BROKER_MASTER;
+            if (f.kind() == ChaosRun.FaultKind.BOUNCE_DB_REPLICA) {
+                b.append(String.format("  fault at %5.1f s: %-18s stopped 5 s: orders accepted %d ms after the stop; replica restarted in %d ms%n",
+                        f.atSecond(), f.kind(), f.ordersAgainMillis(), f.rejoinedMillis()));
+                continue;
+            }
             b.append(String.format("  fault at %5.1f s: %-18s %s: %s after %d ms, traders' orders accepted again after %d ms,"
                     + " %s back as %s %d ms after its restart began%n", f.atSecond(), f.kind(), f.instance(),
                     broker ? "the other replica was master" : "survivor led", f.takeoverMillis(), f.ordersAgainMillis(),
@@ -80,6 +85,7 @@ public record ChaosReport(ChaosRun.Settings settings, String symbol, double load
         b.append(String.format("accepted: %d orders, %d cancels, %d credits; %d orders unanswered (%d of them were placed), %d trades%n",
                 acceptedPlaces, acceptedCancels, acceptedCredits, unknownPlaces, unknownApplied, trades));
         b.append("refused or unanswered by kind: ").append(refusals).append('\n');
+        b.append("history reads (klines, recent trades) by HTTP status: ").append(reads).append('\n');
         b.append(String.format("lost: %d (orders %d, cancels %d, credits %d)%n", lostPlaces + lostCancels + lostCredits, lostPlaces,
                 lostCancels, lostCredits));
         b.append(String.format("doubled: %d; refused yet placed: %d%n", doubledPlaces, refusedButPlaced));

@@ -39,8 +39,11 @@ public final class ChaosRun {
         }
     }
 
-    /** The Payara instance leading the engine, the one standing by, or the broker group's master replica, killed with -9. */
-    public enum FaultKind { KILL_LEADER, KILL_STANDBY, KILL_BROKER_MASTER }
+    /**
+     * The Payara instance leading the engine, the one standing by, or the broker group's master
+     * replica, killed with -9; or the database replica stopped for a few seconds and started again.
+     */
+    public enum FaultKind { KILL_LEADER, KILL_STANDBY, KILL_BROKER_MASTER, BOUNCE_DB_REPLICA }
 
     /**
      * One injected fault: when (seconds into the load), which instance or broker replica, how long
@@ -73,6 +76,7 @@ public final class ChaosRun {
     private final ConcurrentLinkedQueue<Credit> credits = new ConcurrentLinkedQueue<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<String, Long> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> reads = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     public ChaosRun(Settings settings, Path work) {
@@ -138,7 +142,7 @@ public final class ChaosRun {
             }
         }
         return new ChaosChecks(symbol, traders, admin, settings, loadSeconds, List.copyOf(places), List.copyOf(cancels),
-                List.copyOf(credits), List.copyOf(faults), new TreeMap<>(refusals)).check();
+                List.copyOf(credits), List.copyOf(faults), new TreeMap<>(refusals), new TreeMap<>(reads)).check();
     }
 
     /** Seeded fault moments over the load: one at a time, each waited out (the victim back as a standby). */
@@ -153,7 +157,11 @@ public final class ChaosRun {
                 continue;
             }
             FaultKind kind = nextKind(random);
-            Fault fault = kind == FaultKind.KILL_BROKER_MASTER ? killBrokerMaster(loadStart) : killInstance(kind, loadStart);
+            Fault fault = switch (kind) {
+                case KILL_BROKER_MASTER -> killBrokerMaster(loadStart);
+                case BOUNCE_DB_REPLICA -> bounceDbReplica(loadStart);
+                default -> killInstance(kind, loadStart);
+            };
             if (fault == null) {
                 ClusterControl.sleep(200);
                 continue;
@@ -171,9 +179,9 @@ public final class ChaosRun {
         if (!settings.plan().isEmpty()) {
             return settings.plan().get(Math.min(faults.size(), settings.plan().size() - 1));
         }
-        int draw = random.nextInt(6);
-        return faults.isEmpty() ? FaultKind.KILL_LEADER : draw == 0 ? FaultKind.KILL_STANDBY
-                : draw <= 2 ? FaultKind.KILL_BROKER_MASTER : FaultKind.KILL_LEADER;
+        int draw = random.nextInt(7);
+        return faults.isEmpty() ? FaultKind.KILL_LEADER : draw == 0 ? FaultKind.KILL_STANDBY : draw == 1 ? FaultKind.BOUNCE_DB_REPLICA
+                : draw <= 3 ? FaultKind.KILL_BROKER_MASTER : FaultKind.KILL_LEADER;
     }
 
     /** Kills the leading or the standing-by instance, times the takeover, starts it again; null when the cluster is not whole yet. */
@@ -191,11 +199,12 @@ public final class ChaosRun {
         long killedAt = System.nanoTime();
         long killedAtWall = System.currentTimeMillis();
         cluster.kill(victim);
+        long gone = System.nanoTime();
         // From the kill to the moment the survivor's engine says it took the lead (same machine, same clock).
         long takeover = kind != FaultKind.KILL_LEADER ? 0
                 : cluster.await(survivor, ClusterControl.Role.LEADER, 30_000, 20) < 0 ? -1
                 : cluster.leadingSince(survivor) - killedAtWall;
-        long ordersAgain = firstOrderAfter(killedAt, 30_000);
+        long ordersAgain = firstOrderAfter(gone, killedAt, 30_000);
         long restartAt = System.nanoTime();
         cluster.start(victim);
         long rejoined = cluster.await(victim, ClusterControl.Role.STANDBY, 240_000, 200) < 0 ? -1
@@ -217,22 +226,42 @@ public final class ChaosRun {
         double at = (System.nanoTime() - loadStart) / 1e9;
         long killedAt = System.nanoTime();
         cluster.killBroker(master);
+        long gone = System.nanoTime();
         // From before the kill (the process takes a moment to die) to the other replica's role file saying master.
         long takeover = cluster.awaitBrokerMaster(other, 60_000) < 0 ? -1 : (System.nanoTime() - killedAt) / 1_000_000;
-        long ordersAgain = firstOrderAfter(killedAt, 60_000);
+        long ordersAgain = firstOrderAfter(gone, killedAt, 60_000);
         long restartAt = System.nanoTime();
         cluster.startBroker(master);
         return new Fault(FaultKind.KILL_BROKER_MASTER, master, at, takeover, ordersAgain, (System.nanoTime() - restartAt) / 1_000_000);
     }
 
-    /** Milliseconds from {@code since} until an order sent after it was accepted; -1 if none in the time. */
-    private long firstOrderAfter(long since, long timeoutMillis) {
-        long deadline = since + timeoutMillis * 1_000_000L;
+    /**
+     * Stops the database replica (history reads go to the primary meanwhile), starts it again after
+     * a few seconds; the time until the first order accepted after the stop, and the replica's restart.
+     */
+    private Fault bounceDbReplica(long loadStart) {
+        double at = (System.nanoTime() - loadStart) / 1e9;
+        long stoppedAt = System.nanoTime();
+        cluster.exchange("db-replica", "stop");
+        ClusterControl.sleep(5_000);
+        long restartAt = System.nanoTime();
+        cluster.exchange("db-replica", "start");
+        return new Fault(FaultKind.BOUNCE_DB_REPLICA, "db-replica", at, 0, firstOrderAfter(stoppedAt, stoppedAt, 30_000),
+                (System.nanoTime() - restartAt) / 1_000_000);
+    }
+
+    /**
+     * Milliseconds from {@code from} until the first order sent after {@code sentAfter} was accepted;
+     * -1 if none in the time. Orders sent before the victim's process was gone do not count: the
+     * dying process may still have answered them.
+     */
+    private long firstOrderAfter(long sentAfter, long from, long timeoutMillis) {
+        long deadline = sentAfter + timeoutMillis * 1_000_000L;
         while (System.nanoTime() < deadline) {
-            long first = places.stream().filter(p -> p.outcome() == Outcome.ACCEPTED && p.sentNanos() > since)
+            long first = places.stream().filter(p -> p.outcome() == Outcome.ACCEPTED && p.sentNanos() > sentAfter)
                     .mapToLong(Place::answeredNanos).min().orElse(-1);
             if (first > 0) {
-                return (first - since) / 1_000_000;
+                return (first - from) / 1_000_000;
             }
             ClusterControl.sleep(20);
         }
@@ -250,6 +279,12 @@ public final class ChaosRun {
             int pick = random.nextInt(100);
             String id = symbol + "-" + client + "-" + (n++);
             if (pick < 3) {
+                // A trader's chart and tape: history read from the database replica, or the primary when it is down.
+                int status = get("/api/trade/" + (random.nextBoolean() ? "klines?interval=1m&symbol=" : "recent-trades?symbol=") + symbol);
+                reads.merge(status == 200 ? "200" : Integer.toString(status), 1L, Long::sum);
+                continue;
+            }
+            if (pick < 6) {
                 String asset = random.nextBoolean() ? "USDT" : "BTC";
                 BigDecimal amount = asset.equals("USDT") ? BigDecimal.valueOf(1 + random.nextInt(500)) : BigDecimal.valueOf(1 + random.nextInt(100), 3);
                 Answer a = send("/api/admin/wallet/adjustments", "{\"userId\":" + t.id() + ",\"asset\":\"" + asset + "\",\"amount\":"
@@ -300,6 +335,15 @@ public final class ChaosRun {
         /** 4xx: refused, nothing changed. No answer or 5xx: unknown (the command may or may not have been applied). */
         Outcome outcome(int accepted) {
             return status == accepted ? Outcome.ACCEPTED : status / 100 == 4 ? Outcome.REFUSED : Outcome.UNKNOWN;
+        }
+    }
+
+    private static int get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(15)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
         }
     }
 

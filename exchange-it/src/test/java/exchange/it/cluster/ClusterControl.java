@@ -193,13 +193,19 @@ public final class ClusterControl {
 
     /** {@code ./exchange broker start <name>}: returns once the replica runs and knows its master. */
     public void startBroker(String broker) {
+        exchange("broker", "start", broker);
+    }
+
+    /** Runs {@code ./exchange <args>} (the infrastructure's own commands); fails when it does. */
+    public void exchange(String... args) {
         Path root = Path.of(System.getProperty("exchange.root", "."));
+        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("exchange").toString()));
+        command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder("bash", root.resolve("exchange").toString(), "broker", "start", broker)
-                    .directory(root.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("./exchange broker start " + broker + ": " + out);
+                throw new IllegalStateException("./exchange " + String.join(" ", args) + ": " + out);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -121,6 +121,16 @@ final class EngineGrid {
         }
     }
 
+    /** Another live member of the grid holds the lead: calls made here can be forwarded to it. */
+    boolean anotherMemberLeads() {
+        if (hz == null) {
+            return false;
+        }
+        String leader = hz.<String, String>getMap(MAP).get(LEADER_MEMBER);
+        return leader != null && hz.getCluster().getMembers().stream()
+                .anyMatch(m -> !m.localMember() && m.getUuid().toString().equals(leader));
+    }
+
     /** What {@link #forward} answers when no other member leads: the caller goes on locally. */
     static final Object NOT_FORWARDED = new Object();
 

@@ -768,6 +768,12 @@ public class EngineHost implements EngineGateway, EngineStatus, OrderBookDepth, 
     }
 
     @Override
+    public boolean serves() {
+        EngineGrid g = grid;
+        return "leader".equals(role) || "standby".equals(role) && g != null && g.anotherMemberLeads();
+    }
+
+    @Override
     public long leadingSince() {
         return "leader".equals(role) ? leadingSince : 0;
     }
