@@ -31,10 +31,11 @@ final class ChaosChecks {
     private final List<ChaosRun.Fault> faults;
     private final Map<String, Long> refusals;
     private final Map<String, Long> reads;
+    private final ChainActivity.Result chain;
 
     ChaosChecks(String symbol, List<Users.Trader> traders, String admin, ChaosRun.Settings settings, double loadSeconds,
                 List<ChaosRun.Place> places, List<ChaosRun.Cancel> cancels, List<ChaosRun.Credit> credits,
-                List<ChaosRun.Fault> faults, Map<String, Long> refusals, Map<String, Long> reads) {
+                List<ChaosRun.Fault> faults, Map<String, Long> refusals, Map<String, Long> reads, ChainActivity.Result chain) {
         this.symbol = symbol;
         this.traders = traders;
         this.admin = admin;
@@ -46,6 +47,7 @@ final class ChaosChecks {
         this.faults = faults;
         this.refusals = refusals;
         this.reads = reads;
+        this.chain = chain;
     }
 
     ChaosReport check() throws Exception {
@@ -127,7 +129,7 @@ final class ChaosChecks {
         return new ChaosReport(settings, symbol, loadSeconds, acceptedPlaces, unknownPlaces, unknownApplied, refusedButPlaced,
                 acceptedCancels, acceptedCredits, lostPlaces, lostCancels, lostCredits, doubledPlaces, negative,
                 unbalancedAssets, conservation, frozenMismatches, fillMismatches, trades, liveHash, atPosition.hash(), position,
-                toEnd.exit() == 0, toEnd.exit() == 0 ? "" : toEnd.output(), faults, refusals, reads);
+                toEnd.exit() == 0, toEnd.exit() == 0 ? "" : toEnd.output(), faults, refusals, reads, chain);
     }
 
     /**

@@ -12,7 +12,7 @@ public record ChaosReport(ChaosRun.Settings settings, String symbol, double load
                           long unbalancedAssets, Map<String, BigDecimal[]> conservation, long frozenMismatches,
                           long fillMismatches, long trades, long liveHash, long replayHash, long journalPosition,
                           boolean replayEqualsProjection, String replayOutput, List<ChaosRun.Fault> faults,
-                          Map<String, Long> refusals, Map<String, Long> reads) {
+                          Map<String, Long> refusals, Map<String, Long> reads, ChainActivity.Result chain) {
 
     /** Every broken promise, in words; empty when the run kept them all. */
     public List<String> problems() {
@@ -51,6 +51,7 @@ public record ChaosReport(ChaosRun.Settings settings, String symbol, double load
         if (!replayEqualsProjection) {
             out.add("the journal's replayed balances differ from the wallet's projection: " + replayOutput);
         }
+        out.addAll(chain.problems());
         for (ChaosRun.Fault f : faults) {
             if (f.kind() == ChaosRun.FaultKind.KILL_LEADER && (f.takeoverMillis() < 0 || f.takeoverMillis() > 5_000)) {
                 out.add("takeover after killing " + f.instance() + " took " + f.takeoverMillis() + " ms (goal: within 5 000)");
@@ -86,6 +87,7 @@ public record ChaosReport(ChaosRun.Settings settings, String symbol, double load
                 acceptedPlaces, acceptedCancels, acceptedCredits, unknownPlaces, unknownApplied, trades));
         b.append("refused or unanswered by kind: ").append(refusals).append('\n');
         b.append("history reads (klines, recent trades) by HTTP status: ").append(reads).append('\n');
+        b.append(chain.text());
         b.append(String.format("lost: %d (orders %d, cancels %d, credits %d)%n", lostPlaces + lostCancels + lostCredits, lostPlaces,
                 lostCancels, lostCredits));
         b.append(String.format("doubled: %d; refused yet placed: %d%n", doubledPlaces, refusedButPlaced));

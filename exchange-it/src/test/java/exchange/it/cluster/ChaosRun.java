@@ -102,6 +102,7 @@ public final class ChaosRun {
             throw new IllegalStateException("market not listed: " + market.body());
         }
         List<Users.Trader> traders = EndToEndBench.register(settings.users(), admin, "chaos");
+        ChainActivity chain = new ChainActivity(traders);
         long loadStart = System.nanoTime();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < settings.clients(); c++) {
@@ -111,6 +112,18 @@ public final class ChaosRun {
             t.start();
             clients.add(t);
         }
+        // Ether in and out on the dev chain, a step every half second or so.
+        Thread chainClient = new Thread(() -> {
+            Random random = new Random(settings.seed() * 7 + 3);
+            int n = 0;
+            while (running) {
+                chain.step(random, symbol + "-w" + n++);
+                ClusterControl.sleep(200 + random.nextInt(600));
+            }
+        }, "chaos-chain");
+        chainClient.setDaemon(true);
+        chainClient.start();
+        clients.add(chainClient);
         // Faults on a thread of their own: the load ends on time while a killed instance is still restarting.
         java.util.concurrent.atomic.AtomicReference<Throwable> faultError = new java.util.concurrent.atomic.AtomicReference<>();
         Thread faulting = new Thread(() -> {
@@ -141,8 +154,9 @@ public final class ChaosRun {
                 cluster.start(i);
             }
         }
+        ChainActivity.Result chainResult = chain.settle();
         return new ChaosChecks(symbol, traders, admin, settings, loadSeconds, List.copyOf(places), List.copyOf(cancels),
-                List.copyOf(credits), List.copyOf(faults), new TreeMap<>(refusals), new TreeMap<>(reads)).check();
+                List.copyOf(credits), List.copyOf(faults), new TreeMap<>(refusals), new TreeMap<>(reads), chainResult).check();
     }
 
     /** Seeded fault moments over the load: one at a time, each waited out (the victim back as a standby). */
