@@ -92,6 +92,13 @@ cluster_asadmin_file() {
   done
   echo "create-resource-ref --target $C_GROUP jdbc/exchange"
   echo "create-resource-ref --target $C_GROUP jdbc/exchange-replica"
+  # Jakarta Batch's job repository on the cluster's primary, not each instance's own H2 file: the
+  # daily finance job runs where the engine leads, and after a takeover the new leader must see
+  # (and restart) what the old one ran.
+  echo "create-jdbc-connection-pool --datasourceclassname=com.mysql.cj.jdbc.MysqlDataSource --restype=javax.sql.DataSource --steadypoolsize=1 --maxpoolsize=8 --property user=${EXCHANGE_DB_USER:-exchange}:password=${EXCHANGE_DB_PASSWORD:-exchange}:serverName=127.0.0.1:portNumber=$C_DB_PRIMARY:databaseName=exchange_batch:useSSL=false:allowPublicKeyRetrieval=true:serverTimezone=UTC exchange-batch-pool"
+  echo "create-jdbc-resource --connectionpoolid=exchange-batch-pool jdbc/exchange-batch"
+  echo "create-resource-ref --target $C_GROUP jdbc/exchange-batch"
+  echo "set-batch-runtime-configuration --target $C_CONFIG --datasourcelookupname jdbc/exchange-batch --schemaName exchange_batch"
   echo "create-jvm-options --target $C_CONFIG -Dexchange.redis.database=$C_REDIS_DB"
   echo "create-jvm-options --target $C_CONFIG -Dexchange.rocketmq.route-poll-ms=1000"
 }
@@ -130,7 +137,7 @@ start_cluster_dbs() {
   start_cluster_db primary "$C_DB_PRIMARY" 1 --log-bin=binlog --binlog-format=ROW
   if [ -f "$CLUSTER_DIR/mariadb/primary/fresh" ]; then
     local u=${EXCHANGE_DB_USER:-exchange} p=${EXCHANGE_DB_PASSWORD:-exchange}
-    c_sql primary -e "CREATE DATABASE IF NOT EXISTS exchange;
+    c_sql primary -e "CREATE DATABASE IF NOT EXISTS exchange; CREATE DATABASE IF NOT EXISTS exchange_batch;
       CREATE USER '$u'@'127.0.0.1' IDENTIFIED BY '$p'; CREATE USER '$u'@'localhost' IDENTIFIED BY '$p';
       GRANT ALL PRIVILEGES ON *.* TO '$u'@'127.0.0.1'; GRANT ALL PRIVILEGES ON *.* TO '$u'@'localhost';
       CREATE USER 'exchange_reader'@'127.0.0.1' IDENTIFIED BY 'exchange_reader';

@@ -2,70 +2,71 @@ package exchange.finance.flow;
 
 import exchange.api.persistence.InstantConverter;
 import exchange.api.finance.FundFlows;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+/**
+ * The fund-flow list and the fee reports (a trader's flows, the console's lists and daily figures):
+ * projections that tolerate lag, read on the database's replica while it keeps up ({@link ReportingReads}).
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class FundFlowQueries implements FundFlows {
-    @PersistenceContext(unitName = "finance")
-    private EntityManager em;
+    @EJB
+    private ReportingReads reads;
 
     @Override
     public List<Flow> flows(Long userId, String asset, int limit) {
-        Query q = em.createNativeQuery("SELECT id, user_id, asset, delta_available, delta_frozen, available_after, frozen_after,"
-                + " business_type, business_id, occurred_at FROM exchange_finance.fund_flows WHERE 1 = 1"
-                + (userId != null ? " AND user_id = ?1" : "") + (asset != null ? " AND asset = ?2" : "")
-                + " ORDER BY id DESC");
+        List<Object> parameters = new ArrayList<>();
         if (userId != null) {
-            q.setParameter(1, userId);
+            parameters.add(userId);
         }
         if (asset != null) {
-            q.setParameter(2, asset);
+            parameters.add(asset);
         }
-        return ((List<?>) q.setMaxResults(limit).getResultList()).stream().map(row -> {
-            Object[] r = (Object[]) row;
-            return new Flow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (BigDecimal) r[3],
-                    (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6], (String) r[7], (String) r[8], InstantConverter.fromColumn(r[9]));
-        }).toList();
+        parameters.add(limit);
+        return reads.rows("SELECT id, user_id, asset, delta_available, delta_frozen, available_after, frozen_after,"
+                + " business_type, business_id, occurred_at FROM exchange_finance.fund_flows WHERE 1 = 1"
+                + (userId != null ? " AND user_id = ?" : "") + (asset != null ? " AND asset = ?" : "")
+                + " ORDER BY id DESC LIMIT ?", r -> new Flow(r.getLong(1), r.getLong(2), r.getString(3), r.getBigDecimal(4),
+                r.getBigDecimal(5), r.getBigDecimal(6), r.getBigDecimal(7), r.getString(8), r.getString(9),
+                InstantConverter.fromColumn(r.getTimestamp(10))), parameters.toArray());
     }
 
     @Override
     public List<FeeTotal> feeIncome() {
-        return ((List<?>) em.createNativeQuery("SELECT asset, SUM(amount), COUNT(*) FROM exchange_finance.fee_income"
-                + " GROUP BY asset ORDER BY asset").getResultList()).stream().map(row -> {
-            Object[] r = (Object[]) row;
-            return new FeeTotal((String) r[0], (BigDecimal) r[1], ((Number) r[2]).longValue());
-        }).toList();
+        return reads.rows("SELECT asset, SUM(amount), COUNT(*) FROM exchange_finance.fee_income GROUP BY asset ORDER BY asset",
+                r -> new FeeTotal(r.getString(1), r.getBigDecimal(2), r.getLong(3)));
     }
 
     @Override
     public List<DailyFigure> daily(int days) {
-        java.sql.Timestamp since = java.sql.Timestamp.from(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(days - 1L)
-                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-        java.util.Map<String, BigDecimal[]> byDayAsset = new java.util.TreeMap<>();
-        for (Object o : em.createNativeQuery("SELECT DATE(occurred_at), asset, SUM(amount) FROM exchange_finance.fee_income"
-                + " WHERE occurred_at >= ?1 GROUP BY DATE(occurred_at), asset").setParameter(1, since).getResultList()) {
-            Object[] r = (Object[]) o;
-            byDayAsset.computeIfAbsent(r[0] + "|" + r[1], k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] = (BigDecimal) r[2];
+        Timestamp since = Timestamp.from(LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Map<String, BigDecimal[]> byDayAsset = new TreeMap<>();
+        // DATE() read as text (yyyy-MM-dd): no time zone between the database's day and the report's.
+        for (String[] r : reads.rows("SELECT DATE_FORMAT(DATE(occurred_at), '%Y-%m-%d'), asset, SUM(amount) FROM exchange_finance.fee_income"
+                + " WHERE occurred_at >= ? GROUP BY DATE(occurred_at), asset", r -> new String[] {r.getString(1), r.getString(2),
+                r.getBigDecimal(3).toPlainString()}, since)) {
+            byDayAsset.computeIfAbsent(r[0] + "|" + r[1], k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] = new BigDecimal(r[2]);
         }
-        for (Object o : em.createNativeQuery("SELECT DATE(occurred_at), asset, SUM(delta_available + delta_frozen)"
-                + " FROM exchange_finance.fund_flows WHERE occurred_at >= ?1 GROUP BY DATE(occurred_at), asset").setParameter(1, since)
-                .getResultList()) {
-            Object[] r = (Object[]) o;
-            byDayAsset.computeIfAbsent(r[0] + "|" + r[1], k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] = (BigDecimal) r[2];
+        for (String[] r : reads.rows("SELECT DATE_FORMAT(DATE(occurred_at), '%Y-%m-%d'), asset, SUM(delta_available + delta_frozen)"
+                + " FROM exchange_finance.fund_flows WHERE occurred_at >= ? GROUP BY DATE(occurred_at), asset",
+                r -> new String[] {r.getString(1), r.getString(2), r.getBigDecimal(3).toPlainString()}, since)) {
+            byDayAsset.computeIfAbsent(r[0] + "|" + r[1], k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] = new BigDecimal(r[2]);
         }
         return byDayAsset.entrySet().stream().map(e -> {
             String[] k = e.getKey().split("\\|");
-            return new DailyFigure(java.time.LocalDate.parse(k[0]), k[1], e.getValue()[0], e.getValue()[1]);
+            return new DailyFigure(LocalDate.parse(k[0]), k[1], e.getValue()[0], e.getValue()[1]);
         }).toList();
     }
 }

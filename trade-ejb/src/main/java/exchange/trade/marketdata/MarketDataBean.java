@@ -14,9 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,30 +115,9 @@ public class MarketDataBean implements MarketData {
         return candles;
     }
 
-    private interface Row<T> {
-        T read(ResultSet r) throws SQLException;
-    }
-
     /** A lag-tolerant read, its rows mapped: on the replica when it serves, else on the primary. */
-    private <T> List<T> query(String sql, Row<T> row, Object... parameters) {
-        try {
-            return history.read(c -> {
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    for (int i = 0; i < parameters.length; i++) {
-                        s.setObject(i + 1, parameters[i]);
-                    }
-                    List<T> rows = new ArrayList<>();
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            rows.add(row.read(r));
-                        }
-                    }
-                    return rows;
-                }
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("market data history: " + e.getMessage(), e);
-        }
+    private <T> List<T> query(String sql, exchange.api.persistence.LagTolerantReads.Row<T> row, Object... parameters) {
+        return history.rows(sql, row, parameters);
     }
 
     private void listed(String symbol) {
