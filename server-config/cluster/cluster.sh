@@ -174,9 +174,9 @@ stop_cluster_db() {
 # RocketMQ in controller mode: the name server runs the controller, both brokers are replicas of
 # broker-a, each with its own store; the controller elects the master.
 start_cluster_broker() {
-  local name=$1 port=$2
+  local name=$1 port=$2 wait=${3:-wait}
   EXCHANGE_CONTROLLER_ADDR=127.0.0.1:$C_CONTROLLER EXCHANGE_BROKER_PORT=$port \
-    EXCHANGE_BROKER_STORE=$CLUSTER_DIR/rocketmq/$name start_java "$name" Broker 384m
+    EXCHANGE_BROKER_STORE=$CLUSTER_DIR/rocketmq/$name start_java "$name" Broker 384m "$wait"
 }
 
 start_cluster_messaging() {
@@ -185,8 +185,10 @@ start_cluster_messaging() {
   stop_java namesrv
   EXCHANGE_CONTROLLER_PORT=$C_CONTROLLER EXCHANGE_CONTROLLER_STORE=$CLUSTER_DIR/rocketmq/controller \
     start_java namesrv-controller NameServer 192m
-  # The first broker is elected master alone; the second joins as a replica and copies its log.
-  for b in "${C_BROKERS[@]}"; do start_cluster_broker $b; done
+  # Both at once: a replica that was not in the in-sync set when the group stopped is never elected
+  # alone (no unclean election), so it waits for the other; each is ready once a master is elected.
+  for b in "${C_BROKERS[@]}"; do start_cluster_broker $b nowait; done
+  for b in "${C_BROKERS[@]}"; do set -- $b; pid_alive "$1" && [ -f "$WORK/run/$1.ready" ] || await_java "$1"; done
 }
 
 # A new cluster state: empty databases and broker stores together (the databases are projections
