@@ -34,6 +34,11 @@ final class ChainActivity {
     record Result(int deposits, long depositsNotCreditedOnce, int withdrawalsAccepted, long withdrawalsLost,
                   long withdrawalsUnfinished, long withdrawalsPaidWrong, long withdrawalsDoubled, BigDecimal deposited,
                   BigDecimal held, BigDecimal withdrawn, Map<String, Long> refusals) {
+        /** A run that moved no ether. */
+        static Result none() {
+            return new Result(0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Map.of());
+        }
+
         List<String> problems() {
             List<String> out = new java.util.ArrayList<>();
             if (depositsNotCreditedOnce > 0) {

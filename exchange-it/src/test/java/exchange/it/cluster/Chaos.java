@@ -32,7 +32,7 @@ public final class Chaos {
                     case "broker" -> ChaosRun.FaultKind.KILL_BROKER_MASTER;
                     case "replica" -> ChaosRun.FaultKind.BOUNCE_DB_REPLICA;
                     default -> throw new IllegalArgumentException("plan: leader, standby, broker or replica, not " + k);
-                }).toList());
+                }).toList(), true);
         ChaosReport report = new ChaosRun(settings, Path.of(System.getProperty("exchange.work", ".work"))).run();
         System.out.print(report.text());
         System.exit(report.problems().isEmpty() ? 0 : 1);

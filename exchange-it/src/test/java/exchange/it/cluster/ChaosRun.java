@@ -33,9 +33,9 @@ public final class ChaosRun {
      * What the run does. {@code faults} caps the faults injected (0: as many as fit); {@code plan}, when
      * not empty, names them in order (else the seed draws them, the first always a leader's kill).
      */
-    public record Settings(int seconds, long seed, int users, int clients, int faults, List<FaultKind> plan) {
+    public record Settings(int seconds, long seed, int users, int clients, int faults, List<FaultKind> plan, boolean chain) {
         public Settings(int seconds, long seed, int users, int clients, int faults) {
-            this(seconds, seed, users, clients, faults, List.of());
+            this(seconds, seed, users, clients, faults, List.of(), true);
         }
     }
 
@@ -102,7 +102,7 @@ public final class ChaosRun {
             throw new IllegalStateException("market not listed: " + market.body());
         }
         List<Users.Trader> traders = EndToEndBench.register(settings.users(), admin, "chaos");
-        ChainActivity chain = new ChainActivity(traders);
+        ChainActivity chain = settings.chain() ? new ChainActivity(traders) : null;
         long loadStart = System.nanoTime();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < settings.clients(); c++) {
@@ -113,17 +113,19 @@ public final class ChaosRun {
             clients.add(t);
         }
         // Ether in and out on the dev chain, a step every half second or so.
-        Thread chainClient = new Thread(() -> {
-            Random random = new Random(settings.seed() * 7 + 3);
-            int n = 0;
-            while (running) {
-                chain.step(random, symbol + "-w" + n++);
-                ClusterControl.sleep(200 + random.nextInt(600));
-            }
-        }, "chaos-chain");
-        chainClient.setDaemon(true);
-        chainClient.start();
-        clients.add(chainClient);
+        if (chain != null) {
+            Thread chainClient = new Thread(() -> {
+                Random random = new Random(settings.seed() * 7 + 3);
+                int n = 0;
+                while (running) {
+                    chain.step(random, symbol + "-w" + n++);
+                    ClusterControl.sleep(200 + random.nextInt(600));
+                }
+            }, "chaos-chain");
+            chainClient.setDaemon(true);
+            chainClient.start();
+            clients.add(chainClient);
+        }
         // Faults on a thread of their own: the load ends on time while a killed instance is still restarting.
         java.util.concurrent.atomic.AtomicReference<Throwable> faultError = new java.util.concurrent.atomic.AtomicReference<>();
         Thread faulting = new Thread(() -> {
@@ -154,7 +156,7 @@ public final class ChaosRun {
                 cluster.start(i);
             }
         }
-        ChainActivity.Result chainResult = chain.settle();
+        ChainActivity.Result chainResult = chain == null ? ChainActivity.Result.none() : chain.settle();
         return new ChaosChecks(symbol, traders, admin, settings, loadSeconds, List.copyOf(places), List.copyOf(cancels),
                 List.copyOf(credits), List.copyOf(faults), new TreeMap<>(refusals), new TreeMap<>(reads), chainResult).check();
     }
