@@ -143,26 +143,21 @@ public final class ClusterControl {
 
     /** The broker replica the controller made master, and its process; empty while none is (or it is dead). */
     public Optional<String> brokerMaster() {
-        return brokers.stream().filter(b -> brokerProcess(b).isPresent() && brokerRole(b).equals("master")).findFirst();
+        return brokers.stream().filter(b -> brokerRole(b).filter(r -> r.role().equals("master")).isPresent()).findFirst();
     }
 
     public String otherBroker(String broker) {
         return brokers.stream().filter(b -> !b.equals(broker)).findFirst().orElseThrow();
     }
 
-    private String brokerRole(String broker) {
-        try {
-            return Files.readString(work.resolve("run").resolve(broker + ".role")).trim().split(" ")[0];
-        } catch (IOException e) {
-            return "unknown";
-        }
+    /** What a replica's role file says: its role and its JVM; empty when the file is missing or that JVM is dead. */
+    private record BrokerRole(String role, ProcessHandle process) {
     }
 
-    /** The replica's JVM, when the pid its role file names is alive. */
-    private Optional<ProcessHandle> brokerProcess(String broker) {
+    private Optional<BrokerRole> brokerRole(String broker) {
         try {
             String[] role = Files.readString(work.resolve("run").resolve(broker + ".role")).trim().split(" ");
-            return ProcessHandle.of(Long.parseLong(role[1])).filter(ProcessHandle::isAlive);
+            return ProcessHandle.of(Long.parseLong(role[1])).filter(ProcessHandle::isAlive).map(p -> new BrokerRole(role[0], p));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -170,7 +165,8 @@ public final class ClusterControl {
 
     /** kill -9 of a broker replica: its store keeps what it flushed; unacknowledged appends are cut when it rejoins. */
     public void killBroker(String broker) {
-        ProcessHandle p = brokerProcess(broker).orElseThrow(() -> new IllegalStateException(broker + " has no running process"));
+        ProcessHandle p = brokerRole(broker).map(BrokerRole::process)
+                .orElseThrow(() -> new IllegalStateException(broker + " has no running process"));
         p.destroyForcibly();
         try {
             p.onExit().get(10, TimeUnit.SECONDS);

@@ -14,13 +14,11 @@ import exchange.it.support.Eventually;
 import exchange.it.support.Users;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,18 +48,18 @@ class ReplicaReadsIT {
         // Changed on the replica only: a read that shows 1100 came from the replica.
         int changed = onReplica("UPDATE exchange_trade.klines SET close_price = close_price + 1000 WHERE symbol = ?", symbol);
         assertTrue(changed > 0, "the replica has the candles");
-        Path root = Path.of(System.getProperty("exchange.root", "."));
+        ClusterControl cluster = new ClusterControl(Path.of(System.getProperty("exchange.work", ".work")));
         try {
             assertAmount("1100", close(symbol, 2), "a history read served by the replica");
 
-            exchange(root, "db-replica", "stop");
+            cluster.exchange("db-replica", "stop");
             // The first read after it went down already comes from the primary (a failed connection falls back).
             assertAmount("100", close(symbol, 3), "a history read while the replica is down, from the primary");
             JsonObject down = replicaCheck();
             assertEquals("primary", down.getString("serves"), down.toString());
             assertTrue(down.containsKey("problem"), down.toString());
 
-            exchange(root, "db-replica", "start");
+            cluster.exchange("db-replica", "start");
             assertEquals("replica", Eventually.get(Duration.ofSeconds(30), () -> "replica".equals(serves()) ? "replica" : null),
                     "the replica serves again once it is back and caught up: " + health());
             // Reads move back at the first one after the replica was seen serving (the pool drops the dead connections then).
@@ -72,7 +70,7 @@ class ReplicaReadsIT {
             });
             assertAmount("1100", again, "a history read served by the replica again");
         } finally {
-            exchange(root, "db-replica", "start"); // a no-op when it runs
+            cluster.exchange("db-replica", "start"); // a no-op when it runs
             onReplica("UPDATE exchange_trade.klines SET close_price = close_price - 1000 WHERE symbol = ? AND close_price >= 1000", symbol);
         }
     }
@@ -107,13 +105,5 @@ class ReplicaReadsIT {
             s.setString(1, symbol);
             return s.executeUpdate();
         }
-    }
-
-    private static void exchange(Path root, String... args) throws Exception {
-        var command = new java.util.ArrayList<String>(java.util.List.of("bash", root.resolve("exchange").toString()));
-        command.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "./exchange " + String.join(" ", args) + ": " + out);
     }
 }
