@@ -102,6 +102,34 @@ class WithdrawalSendIT {
         ledgerHolds();
     }
 
+    /**
+     * A sent withdrawal whose confirmation timer never comes (a broker failover dropped the delayed
+     * message) is not left frozen: the sender's pass sets a new timer once it has been quiet for
+     * {@code exchange.wallet.withdraw.stale-check-ms} (20 s in dev). The timer is lost here by
+     * moving the withdrawal's check count on, so the one in flight finds itself stale and stops.
+     */
+    @Test
+    void aWithdrawalWhoseCheckTimerIsLostStillCompletes() {
+        String admin = Users.adminToken();
+        Users.Trader t = LedgerIT.fundedTrader("send-timer", admin, "ETH", "1");
+        String to = randomEthereumAddress();
+        long id = applied(t, "ETH", to, "0.3");
+        Eventually.get(CHAIN_WAIT, () -> "BROADCAST".equals(withdrawal(t, id).getString("status")) ? id : null);
+        assertEquals(1, Db.update("UPDATE exchange_wallet.withdrawals SET checks = checks + 1000 WHERE id = ? AND status = 'BROADCAST'", id),
+                "still waiting for its confirmations (no block mined yet)");
+        for (int i = 0; i < 3; i++) {
+            ChainRpc.ethereum("evm_mine");
+        }
+        JsonObject done = Eventually.get(CHAIN_WAIT, () -> {
+            JsonObject w = withdrawal(t, id);
+            return "COMPLETED".equals(w.getString("status")) ? w : null;
+        });
+        assertTrue(done.getInt("confirmations") >= 3, done.toString());
+        assertEquals(0, new BigDecimal("0.3").compareTo(etherBalance(to)), "paid once");
+        assertEquals(0, new BigDecimal("0.699").compareTo(balance(t, "ETH", "available")));
+        ledgerHolds();
+    }
+
     @Test
     void bitcoinWithdrawalsAutomaticApprovedAndRejected() {
         String admin = Users.adminToken();

@@ -258,15 +258,34 @@ public class EthereumChain implements DepositChain, WithdrawChain {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, failOn = {ChainUnavailableException.class, TimeoutException.class}, skipOn = TransactionRefusedException.class)
     @Override
     public void broadcast(String rawTransaction, String txHash) {
-        EthSendTransaction sent = send(client().ethSendRawTransaction(rawTransaction));
+        // A send whose answer was lost (a timeout, or this call's retry) may have reached the node:
+        // ask before sending again. Sending a transaction the node is mining at that moment is
+        // pointless on any node and wedges ganache's pool for good (ganache#2509: the transaction
+        // stays pending, never mined; seen here in a chaos run, 11 withdrawals behind it).
+        if (known(txHash)) {
+            return;
+        }
+        EthSendTransaction sent;
+        try {
+            sent = send(client().ethSendRawTransaction(rawTransaction));
+        } catch (ChainUnavailableException e) {
+            if (known(txHash)) {
+                return;
+            }
+            throw e;
+        }
         if (sent.hasError()) {
             // "already known", "nonce too low" for our own earlier send...: the words differ per
             // node, so ask whether the node has this very transaction.
-            if (checked(send(client().ethGetTransactionByHash(txHash))).getTransaction().isPresent()) {
+            if (known(txHash)) {
                 return;
             }
             throw new TransactionRefusedException("ETH node refused " + txHash + ": " + sent.getError().getMessage());
         }
+    }
+
+    private boolean known(String txHash) {
+        return checked(send(client().ethGetTransactionByHash(txHash))).getTransaction().isPresent();
     }
 
     @Timeout(CALL_TIMEOUT_MS)

@@ -40,8 +40,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SendWithdrawals implements HotWallets {
     private static final Logger LOG = Logger.getLogger(SendWithdrawals.class.getName());
     private static final int PER_PASS = 20;
-    /** Longer than any check delay plus the broker's retries of a failing check. */
-    private static final java.time.Duration STALE_CHECK = java.time.Duration.ofMinutes(5);
     private static final List<String> CHAINS = List.of("ETH", "BTC");
 
     @Resource
@@ -64,6 +62,17 @@ public class SendWithdrawals implements HotWallets {
     @Inject
     @ConfigProperty(name = "exchange.wallet.withdraw.send-interval-ms", defaultValue = "1000")
     long every;
+    /**
+     * How long a sent withdrawal may go without a confirmation check before it gets a new timer.
+     * Longer than the stuck withdrawals' delay (30 s); a timer set again while the old one is only
+     * late is harmless (each carries the check count, so the second finds it moved on). Delayed
+     * messages can be lost where ordinary ones are not (a broker group's failover: the replica
+     * learns the delivery offsets only every 10 s), and a check whose every retry failed ends in
+     * the dead-letter queue: this is what finishes those.
+     */
+    @Inject
+    @ConfigProperty(name = "exchange.wallet.withdraw.stale-check-ms", defaultValue = "60000")
+    long staleCheckMs;
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private ScheduledFuture<?> task;
 
@@ -88,7 +97,7 @@ public class SendWithdrawals implements HotWallets {
             if (!duty.ours()) {
                 return; // another instance of the cluster sends (the one whose engine leads)
             }
-            send.rearmStaleChecks(chain, STALE_CHECK);
+            send.rearmStaleChecks(chain, java.time.Duration.ofMillis(staleCheckMs));
             if (mode.readOnly()) {
                 return; // paused by operations: nothing new goes to the chain; sent ones are still followed
             }
