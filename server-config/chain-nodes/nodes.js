@@ -16,7 +16,8 @@
  * and two outputs of 50 BTC (mined), so the exchange has something to pay withdrawals from.
  *
  * Settings (environment, defaults in brackets):
- *   GANACHE_PORT [8545]   GANACHE_CHAIN_ID [1337]   GANACHE_MNEMONIC [test test … junk]
+ *   GANACHE_PORT [8545]   GANACHE_INTERNAL_PORT [GANACHE_PORT + 10000: ganache itself, behind
+ *   ganache-serial.js's queue]   GANACHE_CHAIN_ID [1337]   GANACHE_MNEMONIC [test test … junk]
  *   GANACHE_ACCOUNTS [10] GANACHE_BALANCE_ETH [10000]
  *   BCOIN_RPC_PORT [18443]  BCOIN_P2P_PORT [18444]  BCOIN_WALLET_PORT [18445]
  *   BCOIN_API_KEY [exchange-dev]  BCOIN_WALLET [1] (0: no wallet plugin)
@@ -38,6 +39,7 @@ const env = process.env;
 
 const cfg = {
   ganachePort: Number(env.GANACHE_PORT || 8545),
+  ganacheInternalPort: Number(env.GANACHE_INTERNAL_PORT || Number(env.GANACHE_PORT || 8545) + 10000),
   chainId: Number(env.GANACHE_CHAIN_ID || 1337),
   mnemonic: env.GANACHE_MNEMONIC || 'test test test test test test test test test test test junk',
   accounts: Number(env.GANACHE_ACCOUNTS || 10),
@@ -111,23 +113,19 @@ const NODES = {
   ganache: {
     command(dir) {
       return {
+        // ganache behind a queue for transaction submissions (ganache-serial.js says why).
         args: [
-          path.join(HERE, 'node_modules', 'ganache', 'dist', 'node', 'cli.js'),
-          '--server.host', '127.0.0.1',
-          '--server.port', String(cfg.ganachePort),
-          '--chain.chainId', String(cfg.chainId),
-          '--chain.networkId', String(cfg.chainId),
-          '--chain.hardfork', 'shanghai',
-          '--wallet.mnemonic', cfg.mnemonic,
-          '--wallet.totalAccounts', String(cfg.accounts),
-          '--wallet.defaultBalance', String(cfg.balanceEth),
-          '--miner.blockTime', '0',
-          '--miner.instamine', 'eager'
+          path.join(HERE, 'ganache-serial.js'), String(cfg.ganachePort), String(cfg.ganacheInternalPort),
+          JSON.stringify({
+            chain: { chainId: cfg.chainId, networkId: cfg.chainId, hardfork: 'shanghai' },
+            wallet: { mnemonic: cfg.mnemonic, totalAccounts: cfg.accounts, defaultBalance: cfg.balanceEth },
+            miner: { blockTime: 0, instamine: 'eager' }
+          })
         ],
         env: { ...env }
       };
     },
-    ports: () => [cfg.ganachePort],
+    ports: () => [cfg.ganachePort, cfg.ganacheInternalPort],
     async ready() {
       const id = await rpc(cfg.ganachePort, 'eth_chainId');
       return `chain id ${parseInt(id, 16)}`;
