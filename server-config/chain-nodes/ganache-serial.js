@@ -27,8 +27,10 @@ const [publicPort, internalPort, optionsJson] = process.argv.slice(2);
 const SERIAL = new Set(['eth_sendTransaction', 'eth_sendRawTransaction', 'evm_mine', 'evm_snapshot',
   'evm_revert', 'evm_setTime', 'evm_increaseTime', 'evm_setAccountNonce', 'evm_setAccountBalance',
   'miner_start', 'miner_stop', 'personal_sendTransaction']);
-/** Longer than any submission takes, so a wedged one cannot hold the queue forever. */
-const FORWARD_TIMEOUT_MS = 60_000;
+/** How long a submission holds the queue at most (see below). */
+const HOLD_MS = 2000;
+/** ganache's own answer can take as long as a nonce gap lasts; the caller's timeout decides. */
+const FORWARD_TIMEOUT_MS = 300_000;
 
 let queue = Promise.resolve();
 
@@ -72,7 +74,11 @@ async function main() {
       let answer;
       if (submits(body.toString('utf8'))) {
         const turn = queue.then(() => forward(body, req.headers));
-        queue = turn.then(() => undefined);
+        // The next submission waits for this one's answer, or HOLD_MS at most: in eager instamine
+        // mode a transaction whose nonce leaves a gap answers only once the gap is filled, which
+        // the next submission may be the one to do. The race is in accepting and mining, which
+        // take milliseconds.
+        queue = Promise.race([turn, new Promise((r) => setTimeout(r, HOLD_MS))]).then(() => undefined);
         answer = await turn;
       } else {
         answer = await forward(body, req.headers);

@@ -322,3 +322,13 @@ stop_cluster() {
   fi
   stop_cluster_infra
 }
+
+# The instances' own HTTP ports, for Prometheus: each is scraped itself, not through HAProxy.
+cluster_metrics_targets() {
+  local i out=""
+  for i in "${C_INSTANCES[@]}"; do
+    set -- $i
+    out+="${out:+,}127.0.0.1:$2"
+  done
+  printf '%s' "$out"
+}

@@ -38,6 +38,7 @@ final class DevMail {
         DevMail mail = new DevMail(smtp, http);
         http.createContext("/mailbox", mail::handle);
         DevSms.attach(http);
+        DevAlerts.attach(http);
         http.start();
         return mail;
     }
