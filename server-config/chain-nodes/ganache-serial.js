@@ -69,21 +69,28 @@ async function main() {
     }
     const chunks = [];
     req.on('data', (d) => chunks.push(d));
+    req.on('error', () => res.destroy());
     req.on('end', async () => {
       const body = Buffer.concat(chunks);
       let answer;
       if (submits(body.toString('utf8'))) {
-        const turn = queue.then(() => forward(body, req.headers));
-        // The next submission waits for this one's answer, or HOLD_MS at most: in eager instamine
-        // mode a transaction whose nonce leaves a gap answers only once the gap is filled, which
-        // the next submission may be the one to do. The race is in accepting and mining, which
-        // take milliseconds.
-        queue = Promise.race([turn, new Promise((r) => setTimeout(r, HOLD_MS))]).then(() => undefined);
+        const previous = queue;
+        const turn = previous.then(() => forward(body, req.headers));
+        // The next submission waits for this one's answer, or HOLD_MS at most from when this one
+        // was forwarded (not from when it arrived: else several held back together would go
+        // together): in eager instamine mode a transaction whose nonce leaves a gap answers only
+        // once the gap is filled, which the next submission may be the one to do. The race is in
+        // accepting and mining, which take milliseconds.
+        queue = previous.then(() => Promise.race([turn, new Promise((r) => setTimeout(r, HOLD_MS))])).then(() => undefined, () => undefined);
         answer = await turn;
       } else {
         answer = await forward(body, req.headers);
       }
-      res.writeHead(answer.status, { 'Content-Type': answer.type || 'application/json' }).end(answer.body);
+      try {
+        res.writeHead(answer.status, { 'Content-Type': answer.type || 'application/json' }).end(answer.body);
+      } catch (e) {
+        // the caller went away meanwhile: nothing to answer
+      }
     });
   }).listen(Number(publicPort), '127.0.0.1');
 }

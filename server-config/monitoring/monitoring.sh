@@ -14,9 +14,10 @@ monitoring_installed() {
     && command -v prometheus-mysqld-exporter >/dev/null && command -v prometheus-redis-exporter >/dev/null
 }
 
+# ensure_monitoring: installs the packages when missing; returns 1 (having said why) when it cannot.
 ensure_monitoring() {
   monitoring_installed && return
-  [ "$(id -u)" = 0 ] || die "monitoring needs Debian's packages: apt-get install ${M_PACKAGES[*]}"
+  [ "$(id -u)" = 0 ] || { log "monitoring needs Debian's packages (as root: apt-get install ${M_PACKAGES[*]})"; return 1; }
   log "installing Prometheus, Alertmanager and the exporters (apt)"
   mkdir -p "$WORK/logs"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${M_PACKAGES[@]}") \
@@ -25,17 +26,29 @@ ensure_monitoring() {
 
 # check_alert_rules: the alert rules' own examples (promtool test rules); part of ./exchange test.
 check_alert_rules() {
-  ensure_monitoring
+  ensure_monitoring || die "the alert rules' examples need promtool"
   log "alert rules: promtool check and test"
   promtool check rules "$ROOT"/server-config/monitoring/rules/*.yml >/dev/null || die "alert rules do not load"
   (cd "$ROOT/server-config/monitoring/rules-test" && promtool test rules ./*.yml) || die "alert rule examples failed"
 }
 
-# start_monitoring "host:port,..." DB_PORT: (re)starts all four with the exchange's instances as targets.
+# start_monitoring "host:port,..." DB_PORT [required]: (re)starts all four with the exchange's
+# instances as targets. Without the packages (and no root to install them) the exchange runs
+# without monitoring, unless it is required (the tests).
 start_monitoring() {
-  local targets=$1 db_port=$2 t quoted=""
-  ensure_monitoring
+  local targets=$1 db_port=$2 required=${3:-} t quoted="" name port
+  if ! ensure_monitoring; then
+    [ -z "$required" ] || die "monitoring is required here"
+    log "the exchange runs without monitoring"
+    return 0
+  fi
   stop_monitoring quiet
+  # Debian's packages start their own services where systemd runs: ours would then fail to bind,
+  # and a readiness check by port alone would find theirs, with the wrong configuration.
+  for port in "$M_PROMETHEUS_PORT" "$M_ALERTMANAGER_PORT" "$M_MYSQLD_EXPORTER_PORT" "$M_REDIS_EXPORTER_PORT"; do
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null \
+      || die "port $port is taken (a Prometheus service of the system? systemctl stop prometheus prometheus-alertmanager prometheus-mysqld-exporter prometheus-redis-exporter)"
+  done
   mkdir -p "$M_DIR/prometheus-data" "$M_DIR/alertmanager-data" "$WORK/run" "$WORK/logs"
   for t in ${targets//,/ }; do quoted+="${quoted:+, }'$t'"; done
   sed -e "s#@ROOT@#$ROOT#g" -e "s#@EXCHANGE_TARGETS@#$quoted#" -e "s#@ALERTMANAGER_PORT@#$M_ALERTMANAGER_PORT#g" \
@@ -56,7 +69,10 @@ start_monitoring() {
     --storage.tsdb.retention.time=2d --web.listen-address="127.0.0.1:$M_PROMETHEUS_PORT"
   for _ in $(seq 1 40); do
     curl -fs -o /dev/null "http://127.0.0.1:$M_PROMETHEUS_PORT/-/ready" && curl -fs -o /dev/null "http://127.0.0.1:$M_ALERTMANAGER_PORT/-/ready" \
-      && { log "monitoring up: Prometheus :$M_PROMETHEUS_PORT, Alertmanager :$M_ALERTMANAGER_PORT (scraping $targets)"; return; }
+      && { for name in "${M_PROCESSES[@]}"; do
+             kill -0 "$(cat "$WORK/run/$name.pid")" 2>/dev/null || { tail -20 "$WORK/logs/$name.log" >&2; die "$name exited"; }
+           done
+           log "monitoring up: Prometheus :$M_PROMETHEUS_PORT, Alertmanager :$M_ALERTMANAGER_PORT (scraping $targets)"; return; }
     sleep 0.5
   done
   tail -20 "$WORK/logs/prometheus.log" "$WORK/logs/alertmanager.log" >&2

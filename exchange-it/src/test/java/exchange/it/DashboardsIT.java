@@ -58,5 +58,7 @@ class DashboardsIT {
             assertEquals(201, TradingIT.order(seller, TradingIT.limit("SELL", "20000", "0.01")).status());
             assertEquals(201, TradingIT.order(buyer, TradingIT.limit("BUY", "20000", "0.01")).status());
         }
+        // And one the exchange refuses (a quantity off the symbol's step): the refusals' panel has a series too.
+        assertEquals(400, TradingIT.order(buyer, TradingIT.limit("BUY", "20000", "0.0000001")).status());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import exchange.it.support.Eventually;
 import exchange.it.support.Monitoring;
+import exchange.it.support.Users;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +47,31 @@ class MonitoringIT {
         assertTrue(outboxes.stream().map(o -> o.getJsonObject("metric").getString("outbox")).collect(Collectors.toSet())
                 .containsAll(Set.of("UserEventOutbox", "WalletEventOutbox")), Monitoring.describe(outboxes));
         assertTrue(Monitoring.alertRules().containsAll(Set.of("ExchangeInstanceDown", "DatabaseDown", "RedisDown", "ChainNodeDown",
-                "NoEngineLeads", "EngineFailed", "OutboxNotDraining")),
+                "NoEngineLeads", "EngineFailed", "OutboxNotDraining", "ConsumerBacklog", "OrderErrors")),
                 "the alert rules are loaded: " + Monitoring.alertRules());
+    }
+
+    /** Orders are counted where they are placed: accepted by symbol, refused by reason, as Prometheus scrapes them. */
+    @Test
+    void ordersAreCountedByOutcome() {
+        String admin = Users.adminToken();
+        String symbol = TradingIT.freshSymbol(admin, "BTC", "USDT", "0.01", "0.0001", "1");
+        Users.Trader buyer = LedgerIT.fundedTrader("metrics-buy", admin, "USDT", "1000");
+        // From the exchange itself: Prometheus' last scrape may not hold the last test's refusals yet.
+        double refusedBefore = Monitoring.scrapeNow("exchange_orders_refused_total", "reason=\"INVALID_QUANTITY\"");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, TradingIT.order(buyer, TradingIT.limit(symbol, "BUY", "100", "0.01")).status());
+        }
+        assertEquals(400, TradingIT.order(buyer, TradingIT.limit(symbol, "BUY", "100", "0.01005")).status());
+        Eventually.holds(Duration.ofSeconds(30), "3 orders accepted on " + symbol + ", as Prometheus sees them",
+                () -> orZero("sum(exchange_orders_accepted_total{symbol=\"" + symbol + "\"})") == 3);
+        Eventually.holds(Duration.ofSeconds(30), "one more refused for its quantity",
+                () -> orZero("sum(exchange_orders_refused_total{reason=\"INVALID_QUANTITY\"})") == refusedBefore + 1);
+    }
+
+    private static double orZero(String promql) {
+        double v = value(promql);
+        return Double.isNaN(v) ? 0 : v;
     }
 
     private static double value(String promql) {

@@ -41,6 +41,36 @@ public final class Monitoring {
                 .map(r -> r.getString("name")).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** Empties the sink, so what a test then finds was sent after this. */
+    public static void clearNotifications() {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SINK)).timeout(Duration.ofSeconds(10)).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 204) {
+                throw new IllegalStateException(SINK + " answered " + r.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(SINK + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The sum of a metric's values over the series whose label text contains {@code labels}, as the
+     * exchange answers {@code /metrics} now (not as Prometheus last scraped it).
+     */
+    public static double scrapeNow(String metric, String labels) {
+        double sum = 0;
+        for (String line : get(Api.BASE + "/metrics?scope=application").split("\n")) {
+            if (line.startsWith(metric + "{") && line.contains(labels)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     /** Every notification the sink holds, oldest first (Alertmanager's webhook JSON). */
     public static List<JsonObject> notifications() {
         return Api.parse(get(SINK)).asJsonArray().getValuesAs(JsonObject.class);

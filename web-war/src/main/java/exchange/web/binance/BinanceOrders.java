@@ -6,6 +6,7 @@ import exchange.api.trade.MarketDirectory;
 import exchange.api.trade.OrderRequest;
 import exchange.api.trade.OrderService;
 import exchange.api.trade.OrderView;
+import exchange.web.metrics.OrderMetrics;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class BinanceOrders {
+    @jakarta.inject.Inject
+    private OrderMetrics orderMetrics;
     @EJB
     private MarketDirectory markets;
     @EJB
@@ -31,10 +34,11 @@ public class BinanceOrders {
     public Map<String, Object> place(long userId, BinanceParams p) {
         String type = p.required("type").toUpperCase(Locale.ROOT);
         // An unknown symbol is refused by placing itself (UNKNOWN_SYMBOL, Binance's -1121): no lookup first.
-        OrderView placed = orders.place(new OrderRequest(userId, symbolParameter(p.required("symbol")),
+        OrderRequest request = new OrderRequest(userId, symbolParameter(p.required("symbol")),
                 p.required("side").toUpperCase(Locale.ROOT), type, p.param("timeInForce"), p.decimal("price"),
                 p.decimal("quantity"), p.decimal("quoteOrderQty"), p.param("newClientOrderId"),
-                p.param("selfTradePreventionMode")));
+                p.param("selfTradePreventionMode"));
+        OrderView placed = orderMetrics.place(OrderMetrics.BINANCE, () -> orders.place(request));
         String respType = p.param("newOrderRespType");
         Map<String, Object> ack = new LinkedHashMap<>();
         ack.put("symbol", placed.symbol());

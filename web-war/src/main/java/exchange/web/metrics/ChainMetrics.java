@@ -1,5 +1,6 @@
 package exchange.web.metrics;
 
+import exchange.api.engine.ClusterDuty;
 import exchange.api.wallet.ChainStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +30,15 @@ public class ChainMetrics {
     MetricRegistry registry;
     @EJB
     ChainStatus chains;
+    @EJB
+    ClusterDuty duty;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         for (String chain : CHAINS) {
+            // Configured on and this instance's duty (in a cluster, the leader's): a former leader keeps
+            // its last pass's nodeDown, which must not page once another instance scans.
             gauge("exchange_chain_scanning", "1 where this instance runs the chain's deposit scanner, else 0", chain,
-                    v -> v.scanning() ? 1 : 0);
+                    v -> v.scanning() && duty.ours() ? 1 : 0);
             gauge("exchange_chain_node_up", "1 when the scanner's last pass reached and used the chain node, else 0", chain,
                     v -> v.nodeDown() ? 0 : 1);
             gauge("exchange_chain_scanned_height", "the last block the deposit scanner processed (-1 before its first pass)", chain,

@@ -2,7 +2,10 @@ package exchange.web.metrics;
 
 import exchange.api.messaging.OutboxHealth;
 import exchange.api.trade.EngineStatus;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +15,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,12 +42,22 @@ public class FlowMetrics {
     @Inject
     @Any
     Instance<OutboxHealth> outboxes;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private static final Duration STALE = Duration.ofSeconds(15);
+    private volatile EngineStatus.Progress progress;
+    private volatile Instant progressAt = Instant.EPOCH;
+    private ScheduledFuture<?> task;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Asked of the engine's own thread, which may be busy: read once a second in the background,
+        // so a scrape never waits on it (a scrape that waits past its timeout loses every metric).
+        task = scheduler.scheduleWithFixedDelay(this::readProgress, 0, 1, TimeUnit.SECONDS);
         gauge("exchange_engine_commands_applied", "commands the engine on this instance reflects (snapshot included)",
-                () -> engine.progress().commandsApplied());
+                () -> fresh().commandsApplied());
         gauge("exchange_engine_journal_position", "the journal offset after the commands the engine applied",
-                () -> engine.progress().journalPosition());
+                () -> fresh().journalPosition());
         for (String role : ROLES) {
             gauge("exchange_engine_role", "1 for this instance's part in the cluster (leader, standby, starting, deposed, failed)",
                     () -> role.equals(engine.role()) ? 1L : 0L, new Tag("role", role));
@@ -57,6 +72,31 @@ public class FlowMetrics {
                         Instant oldest = outbox.get().health().oldestUnsentAt();
                         return oldest == null ? 0L : Math.max(0L, Duration.between(oldest, Instant.now()).toSeconds());
                     }, tag);
+        }
+    }
+
+    private void readProgress() {
+        try {
+            progress = engine.progress();
+            progressAt = Instant.now();
+        } catch (RuntimeException e) {
+            // not this second: the gauges go NaN once the last reading is stale
+        }
+    }
+
+    /** The last reading, or an exception (NaN for the scrape) when it is older than {@link #STALE}. */
+    private EngineStatus.Progress fresh() {
+        EngineStatus.Progress p = progress;
+        if (p == null || progressAt.isBefore(Instant.now().minus(STALE))) {
+            throw new IllegalStateException("no fresh reading of the engine's progress");
+        }
+        return p;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
         }
     }
 

@@ -12,6 +12,7 @@ import exchange.api.trade.OrderService;
 import exchange.api.trade.OrderView;
 import exchange.api.trade.TradeView;
 import exchange.web.security.Roles;
+import exchange.web.metrics.OrderMetrics;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Roles("trader")
 public class OrderResource {
+    @Inject
+    private OrderMetrics orderMetrics;
     @EJB
     private OrderService orders;
     @Inject
@@ -54,9 +57,9 @@ public class OrderResource {
     @Path("order/create")
     @exchange.web.limits.OrderRate
     public Response create(@NotNull @Valid CreateOrder body) {
-        OrderView view = orders.place(new OrderRequest(userId(), body.symbol(), body.side(), body.type(),
-                body.timeInForce(), body.price(), body.quantity(), body.quoteQuantity(), body.clientOrderId(),
-                body.selfTradePrevention()));
+        OrderView view = orderMetrics.place(OrderMetrics.REST, () -> orders.place(new OrderRequest(userId(), body.symbol(),
+                body.side(), body.type(), body.timeInForce(), body.price(), body.quantity(), body.quoteQuantity(),
+                body.clientOrderId(), body.selfTradePrevention())));
         return Response.status(Response.Status.CREATED).entity(view).build();
     }
 
